@@ -1,0 +1,242 @@
+package org.atelier.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.atelier.server.accounts.Accounts;
+import org.atelier.server.accounts.LoginRateLimiter;
+import org.atelier.server.accounts.PasswordHasher;
+import org.atelier.server.api.AccountsApi;
+import org.atelier.server.api.AdminApi;
+import org.atelier.server.api.EmbedsApi;
+import org.atelier.server.config.AtelierConfig;
+import org.atelier.server.embeds.Embeds;
+import org.atelier.server.http.ErrorResponses;
+import org.atelier.server.http.ExtensionDispatcher;
+import org.atelier.server.http.HttpError;
+import org.atelier.server.http.Router;
+import org.atelier.server.http.Sessions;
+import org.atelier.server.plugins.PluginCalls;
+import org.atelier.server.plugins.PluginHost;
+import org.atelier.server.plugins.PluginMigrations;
+import org.atelier.server.plugins.WebExtensions;
+import org.atelier.server.store.Database;
+import org.atelier.server.store.InstanceSettings;
+import org.atelier.server.web.AdminPages;
+import org.atelier.server.web.AuthPages;
+import org.atelier.server.web.PageRenderer;
+import org.atelier.server.web.SetupToken;
+import org.atelier.server.web.SitePages;
+import org.atelier.server.web.Theme;
+
+/**
+ * One running Atelier instance: database, plugin host, web server. {@link Main} starts one from
+ * the configuration; tests start as many as they need, each on its own port and data directory.
+ */
+public final class Atelier implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Atelier.class.getName());
+
+    private final AtelierConfig config;
+    private final Database database;
+    private final PluginCalls calls;
+    private final PluginHost plugins;
+    private final WebServer server;
+    private final Accounts accounts;
+
+    private Atelier(AtelierConfig config, Database database, PluginCalls calls, PluginHost plugins, WebServer server,
+                    Accounts accounts) {
+        this.config = config;
+        this.database = database;
+        this.calls = calls;
+        this.plugins = plugins;
+        this.server = server;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Starts an instance.
+     *
+     * @param config the configuration
+     * @param clock  the clock (tests control it)
+     * @return the running instance
+     */
+    public static Atelier start(AtelierConfig config, Clock clock) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        Database database = Database.open(config.database().jdbcUrl(config.dataDir()), config.database().user(),
+                config.database().password(), 10);
+        PluginCalls calls = new PluginCalls(Duration.ofMillis(config.pluginTimeoutMillis()));
+        WebExtensions webExtensions = new WebExtensions(new PluginMigrations(database.dataSource()), calls);
+        PluginHost plugins = PluginHost.start(config.dataDir(), database, config.bundledPlugins(), clock,
+                registry -> registry.addListener(webExtensions));
+        try {
+            InstanceSettings settings = new InstanceSettings(database);
+            Accounts accounts = new Accounts(database, settings, PasswordHasher.standard(),
+                    LoginRateLimiter.standard(clock), clock);
+            SetupToken setupToken = new SetupToken(setupToken(accounts));
+            Sessions sessions = new Sessions(accounts, config.secure());
+            PageRenderer pages = new PageRenderer(
+                    () -> Theme.load(settings.get("theme").orElse("default"), config.dataDir().resolve("themes")),
+                    webExtensions::navigation, config.baseUrl().getHost());
+            ErrorResponses errors = new ErrorResponses(pages);
+            Embeds embeds = new Embeds(plugins.extensions(), calls);
+            ExtensionDispatcher dispatcher = new ExtensionDispatcher(webExtensions, calls, pages,
+                    database.dataSource(), config.baseUrl());
+
+            HttpRouting.Builder routing = HttpRouting.builder();
+            routing.addFilter((chain, req, res) -> {
+                res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+                res.header("Referrer-Policy", "strict-origin-when-cross-origin");
+                res.header("X-Frame-Options", "DENY");
+                res.header("X-Robots-Tag", "noai, noimageai");
+                // embeds may come from any PeerTube host, so frames are limited to https and sandboxed
+                res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; "
+                        + "frame-src https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+                chain.proceed();
+            });
+            Router router = new Router(routing, sessions, errors);
+            router.get("/static/{+path}", x -> {
+                String path = x.pathParam("path");
+                byte[] asset = pages.theme().asset(path).orElseThrow(() -> new HttpError(404, "No such file."));
+                x.response().header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
+                x.send(200, contentType(path), asset);
+            });
+            new SitePages(accounts, embeds, pages).routes(router);
+            new AuthPages(accounts, sessions, pages, setupToken).routes(router);
+            new AdminPages(plugins, accounts, pages).routes(router);
+            new AccountsApi(accounts, sessions).routes(router);
+            new AdminApi(plugins, accounts).routes(router);
+            new EmbedsApi(embeds).routes(router);
+            router.fallback(dispatcher::dispatch);
+
+            WebServer server = WebServer.builder()
+                    .host(config.bind())
+                    .port(config.port())
+                    .maxPayloadSize(80L * 1024 * 1024)
+                    .addFeature(ObserveFeature.builder()
+                            .endpoint("/")
+                            .addObserver(HealthObserver.builder().details(true)
+                                    .addCheck(databaseCheck(database)).build())
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .routing(routing)
+                    .build()
+                    .start();
+            LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
+                    + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
+            return new Atelier(config, database, calls, plugins, server, accounts);
+        } catch (RuntimeException e) {
+            plugins.close();
+            calls.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Healthy when the database answers a trivial query. */
+    private static io.helidon.health.HealthCheck databaseCheck(Database database) {
+        return new io.helidon.health.HealthCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public io.helidon.health.HealthCheckResponse call() {
+                try {
+                    database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+                    return io.helidon.health.HealthCheckResponse.builder().status(true)
+                            .detail("kind", database.kind().name()).build();
+                } catch (RuntimeException e) {
+                    return io.helidon.health.HealthCheckResponse.builder().status(false)
+                            .detail("error", e.getClass().getSimpleName()).build();
+                }
+            }
+        };
+    }
+
+    private static Optional<String> setupToken(Accounts accounts) {
+        if (!accounts.needsSetup()) {
+            return Optional.empty();
+        }
+        String token = Optional.ofNullable(System.getenv("ATELIER_SETUP_TOKEN")).filter(t -> t.length() >= 16)
+                .orElseGet(() -> accounts.randomToken(18));
+        String banner = "\n======================================================================\n"
+                + " This instance has no admin yet. Open /setup and use this one-time token:\n\n"
+                + "     " + token + "\n"
+                + "======================================================================\n";
+        System.out.println(banner);
+        return Optional.of(token);
+    }
+
+    private static String contentType(String path) {
+        if (path.endsWith(".css")) {
+            return "text/css; charset=UTF-8";
+        }
+        if (path.endsWith(".js")) {
+            return "text/javascript; charset=UTF-8";
+        }
+        if (path.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        if (path.endsWith(".woff2")) {
+            return "font/woff2";
+        }
+        return "application/octet-stream";
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /** @return the local base URI to reach this instance (tests) */
+    public URI localUri() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** @return the plugin host */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    /** @return the account service */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** @return the database */
+    public Database database() {
+        return database;
+    }
+
+    /** @return the configuration */
+    public AtelierConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        plugins.close();
+        calls.close();
+        database.close();
+    }
+}

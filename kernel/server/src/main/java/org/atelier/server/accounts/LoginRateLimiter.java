@@ -1,0 +1,108 @@
+package org.atelier.server.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows password guessing: failed sign-ins are counted per username and per client address in a
+ * sliding window, and further attempts are refused until the window has room again. A success
+ * clears the username's count. Counts are per kernel process: behind a load balancer each node
+ * limits on its own, which still bounds guessing to a small multiple.
+ * Thread-safe.
+ */
+public final class LoginRateLimiter {
+    private final Clock clock;
+    private final Duration window;
+    private final int perUsername;
+    private final int perAddress;
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a limiter.
+     *
+     * @param clock       the clock
+     * @param window      how long a failure counts
+     * @param perUsername failures allowed per username within the window
+     * @param perAddress  failures allowed per client address within the window
+     */
+    public LoginRateLimiter(Clock clock, Duration window, int perUsername, int perAddress) {
+        this.clock = clock;
+        this.window = window;
+        this.perUsername = perUsername;
+        this.perAddress = perAddress;
+    }
+
+    /**
+     * The defaults: 5 failures per username and 20 per address in 15 minutes.
+     *
+     * @param clock the clock
+     * @return the limiter
+     */
+    public static LoginRateLimiter standard(Clock clock) {
+        return new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 20);
+    }
+
+    /**
+     * Whether another attempt is allowed now.
+     *
+     * @param username the username tried
+     * @param address  the client address
+     * @return true when the attempt may go ahead
+     */
+    public boolean allowed(String username, String address) {
+        return count(userKey(username)) < perUsername && count(addressKey(address)) < perAddress;
+    }
+
+    /**
+     * Records a failed attempt.
+     *
+     * @param username the username tried
+     * @param address  the client address
+     */
+    public void failed(String username, String address) {
+        Instant now = clock.instant();
+        for (String key : new String[] {userKey(username), addressKey(address)}) {
+            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (times) {
+                times.addLast(now);
+            }
+        }
+    }
+
+    /**
+     * Records a success, clearing the username's failures.
+     *
+     * @param username the username
+     */
+    public void succeeded(String username) {
+        failures.remove(userKey(username));
+    }
+
+    private int count(String key) {
+        Deque<Instant> times = failures.get(key);
+        if (times == null) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(window);
+        synchronized (times) {
+            while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
+                times.removeFirst();
+            }
+            return times.size();
+        }
+    }
+
+    private static String userKey(String username) {
+        return "u:" + String.valueOf(username).toLowerCase(Locale.ROOT);
+    }
+
+    private static String addressKey(String address) {
+        return "a:" + address;
+    }
+}

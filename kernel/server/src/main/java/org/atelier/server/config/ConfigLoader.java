@@ -1,0 +1,148 @@
+package org.atelier.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads {@link AtelierConfig} from a YAML file, then lets environment variables override each
+ * value. Every key and variable is listed in the README; unknown keys are refused so that a typo
+ * does not silently fall back to a default.
+ *
+ * <pre>
+ * port: 8080                 # ATELIER_PORT
+ * bind: 127.0.0.1            # ATELIER_BIND
+ * data-dir: ./data           # ATELIER_DATA_DIR
+ * base-url: http://localhost:8080   # ATELIER_BASE_URL
+ * database:
+ *   url: ""                  # ATELIER_DB_URL (empty: embedded H2 under data-dir)
+ *   user: atelier            # ATELIER_DB_USER
+ *   password: ""             # ATELIER_DB_PASSWORD
+ * plugins:
+ *   bundled: ./plugins       # ATELIER_BUNDLED_PLUGINS (or -Datelier.bundledPlugins)
+ *   timeout-ms: 5000         # ATELIER_PLUGIN_TIMEOUT_MS
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final java.util.Set<String> TOP_KEYS =
+            java.util.Set.of("port", "bind", "data-dir", "base-url", "database", "plugins");
+
+    private final Function<String, String> env;
+
+    /**
+     * A loader reading the given environment (tests pass a map).
+     *
+     * @param env looks up environment variables; returns null when unset
+     */
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * A loader reading the process environment.
+     *
+     * @return the loader
+     */
+    public static ConfigLoader fromSystem() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file the YAML file, if any; a missing file is an error only when it was named
+     * @return the configuration
+     * @throws IllegalArgumentException with a message naming the offending key or variable
+     */
+    public AtelierConfig load(Optional<Path> file) {
+        Map<String, Object> yaml = file.map(ConfigLoader::readYaml).orElse(Map.of());
+        for (String key : yaml.keySet()) {
+            if (!TOP_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown configuration key '" + key + "'; known: " + TOP_KEYS);
+            }
+        }
+        Map<String, Object> db = section(yaml, "database");
+        Map<String, Object> plugins = section(yaml, "plugins");
+
+        int port = parseInt("ATELIER_PORT", value("ATELIER_PORT", yaml.get("port"), "8080"));
+        String bind = value("ATELIER_BIND", yaml.get("bind"), "127.0.0.1");
+        Path dataDir = Path.of(value("ATELIER_DATA_DIR", yaml.get("data-dir"), "data")).toAbsolutePath().normalize();
+        String defaultBase = "http://localhost:" + (port == 0 ? 8080 : port);
+        URI baseUrl = parseUri(value("ATELIER_BASE_URL", yaml.get("base-url"), defaultBase));
+        String dbUrl = value("ATELIER_DB_URL", db.get("url"), "");
+        String dbUser = value("ATELIER_DB_USER", db.get("user"), dbUrl.isBlank() ? "sa" : "atelier");
+        String dbPassword = value("ATELIER_DB_PASSWORD", db.get("password"), "");
+        String bundled = value("ATELIER_BUNDLED_PLUGINS", plugins.get("bundled"),
+                System.getProperty("atelier.bundledPlugins", ""));
+        long timeout = parseInt("ATELIER_PLUGIN_TIMEOUT_MS", value("ATELIER_PLUGIN_TIMEOUT_MS",
+                plugins.get("timeout-ms"), "5000"));
+
+        return new AtelierConfig(port, bind, dataDir,
+                new AtelierConfig.DatabaseConfig(dbUrl.isBlank() ? Optional.empty() : Optional.of(dbUrl), dbUser, dbPassword),
+                baseUrl, bundled.isBlank() ? Optional.empty() : Optional.of(Path.of(bundled).toAbsolutePath()), timeout);
+    }
+
+    private String value(String variable, Object fromYaml, String fallback) {
+        String fromEnv = env.apply(variable);
+        if (fromEnv != null) {
+            return fromEnv.trim();
+        }
+        return fromYaml == null ? fallback : String.valueOf(fromYaml).trim();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> yaml, String key) {
+        Object value = yaml.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("configuration key '" + key + "' must be a section");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static int parseInt(String what, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, not '" + text + "'");
+        }
+    }
+
+    private static URI parseUri(String text) {
+        try {
+            URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (uri.getPath() != null && !uri.getPath().isEmpty()) {
+                throw new IllegalArgumentException("the base URL must not have a path: " + text);
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ATELIER_BASE_URL / base-url is not a URL: " + text, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readYaml(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            if (loaded == null) {
+                return Map.of();
+            }
+            if (!(loaded instanceof Map)) {
+                throw new IllegalArgumentException(file + " must hold a YAML mapping");
+            }
+            return (Map<String, Object>) loaded;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.atelier.server.plugins;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+
+/**
+ * An uploaded plugin jar, checked before it goes anywhere near the framework: it must be a jar
+ * with an OSGi manifest, a plausible symbolic name, and an import of Atelier's plugin API.
+ *
+ * @param bytes        the jar's bytes
+ * @param symbolicName the bundle's symbolic name
+ * @param version      the bundle's version
+ * @param name         the human name ({@code Bundle-Name}, else the symbolic name)
+ * @param description  the description, possibly empty
+ * @param sha256       the hex SHA-256 of the bytes
+ */
+public record PluginJar(byte[] bytes, String symbolicName, String version, String name, String description,
+                        String sha256) {
+
+    /** The largest plugin jar accepted. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,199}");
+    private static final Pattern API_IMPORT = Pattern.compile("(^|[,\\s])org\\.atelier\\.plugin\\.api(\\.[a-z]+)?\\s*[;,]?");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "org.apache.felix.scr", "org.osgi.service.component", "org.osgi.util.promise",
+            "org.osgi.util.function", "org.atelier.plugin.api", "system.bundle", "org.apache.felix.framework");
+
+    /**
+     * Checks a jar.
+     *
+     * @param bytes the uploaded bytes
+     * @return the checked jar
+     * @throws InvalidPluginException with a message fit for the admin
+     */
+    public static PluginJar inspect(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new InvalidPluginException("the upload is empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidPluginException("the jar is larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bytes), false)) {
+            manifest = in.getManifest();
+            if (manifest == null) {
+                // JarInputStream only finds a manifest that comes first; make sure it is a zip at all
+                if (in.getNextJarEntry() == null) {
+                    throw new InvalidPluginException("the file is not a jar (zip) archive");
+                }
+                throw new InvalidPluginException("the jar has no manifest, so it is not an OSGi bundle");
+            }
+        } catch (IOException e) {
+            throw new InvalidPluginException("the file is not a readable jar: " + e.getMessage());
+        }
+        Attributes main = manifest.getMainAttributes();
+        if (!"2".equals(trim(main.getValue("Bundle-ManifestVersion")))) {
+            throw new InvalidPluginException("the jar is not an OSGi bundle (Bundle-ManifestVersion: 2 is missing)");
+        }
+        String symbolicName = Optional.ofNullable(main.getValue("Bundle-SymbolicName"))
+                .map(v -> v.split(";", 2)[0].trim()).orElse("");
+        if (!SYMBOLIC_NAME.matcher(symbolicName).matches()) {
+            throw new InvalidPluginException("the bundle's symbolic name is missing or invalid: '" + symbolicName + "'");
+        }
+        if (RESERVED.contains(symbolicName)) {
+            throw new InvalidPluginException("'" + symbolicName + "' is part of the kernel and cannot be installed as a plugin");
+        }
+        String imports = Optional.ofNullable(main.getValue("Import-Package")).orElse("");
+        if (!API_IMPORT.matcher(imports).find()) {
+            throw new InvalidPluginException("the bundle does not import Atelier's plugin API "
+                    + "(org.atelier.plugin.api…), so it cannot provide any extension point");
+        }
+        String version = Optional.ofNullable(trim(main.getValue("Bundle-Version"))).filter(v -> !v.isEmpty()).orElse("0.0.0");
+        String name = Optional.ofNullable(trim(main.getValue("Bundle-Name"))).filter(v -> !v.isEmpty()).orElse(symbolicName);
+        String description = Optional.ofNullable(trim(main.getValue("Bundle-Description"))).orElse("");
+        return new PluginJar(bytes, symbolicName, version, name, description, sha256(bytes));
+    }
+
+    /**
+     * The hex SHA-256 of some bytes.
+     *
+     * @param bytes the bytes
+     * @return 64 hex digits
+     */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

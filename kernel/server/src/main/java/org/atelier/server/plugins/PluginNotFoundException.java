@@ -1,0 +1,17 @@
+package org.atelier.server.plugins;
+
+/**
+ * No plugin of that name is installed.
+ */
+public final class PluginNotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param symbolicName the name asked for
+     */
+    public PluginNotFoundException(String symbolicName) {
+        super("no plugin named " + symbolicName + " is installed");
+    }
+}

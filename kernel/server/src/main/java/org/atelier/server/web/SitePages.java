@@ -1,0 +1,98 @@
+package org.atelier.server.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.atelier.plugin.api.embed.Embed;
+import org.atelier.plugin.api.web.Viewer;
+import org.atelier.server.accounts.Account;
+import org.atelier.server.accounts.Accounts;
+import org.atelier.server.embeds.EmbedResult;
+import org.atelier.server.embeds.Embeds;
+import org.atelier.server.http.Exchange;
+import org.atelier.server.http.HttpError;
+import org.atelier.server.http.Router;
+
+/**
+ * The public pages of the kernel so far: home, profiles, profile settings and the embed preview.
+ */
+public final class SitePages {
+    private final Accounts accounts;
+    private final Embeds embeds;
+    private final PageRenderer pages;
+
+    /**
+     * Creates the pages.
+     *
+     * @param accounts the account service
+     * @param embeds   the embed service
+     * @param pages    the renderer
+     */
+    public SitePages(Accounts accounts, Embeds embeds, PageRenderer pages) {
+        this.accounts = accounts;
+        this.embeds = embeds;
+        this.pages = pages;
+    }
+
+    /**
+     * Registers the routes.
+     *
+     * @param router the router
+     */
+    public void routes(Router router) {
+        router.get("/", x -> page(x, "Home", "home", Map.of("needsSetup", accounts.needsSetup())));
+        router.get("/@{username}", x -> {
+            Account account = accounts.byUsername(x.pathParam("username"))
+                    .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
+            page(x, account.displayName(), "profile", Map.of("account", Map.of("username", account.username(),
+                    "displayName", account.displayName(), "bio", account.bio())));
+        });
+        router.get("/settings/profile", x -> {
+            Account account = accounts.byUsername(x.requireViewer().username()).orElseThrow();
+            page(x, "Profile settings", "settings-profile", Map.of("username", account.username(),
+                    "displayName", account.displayName(), "bio", account.bio()));
+        });
+        router.post("/settings/profile", x -> {
+            Viewer viewer = x.requireViewer();
+            Map<String, String> form = x.form();
+            Account updated = accounts.updateProfile(viewer, viewer.username(), form.get("displayName"), form.get("bio"));
+            page(x, "Profile settings", "settings-profile", Map.of("username", updated.username(),
+                    "displayName", updated.displayName(), "bio", updated.bio(), "message", "Saved."));
+        });
+        router.get("/embeds/preview", x -> {
+            String text = x.request().query().first("url").orElse("");
+            page(x, "Embed preview", "embed-preview", Map.of("url", text, "items", items(embeds.resolve(text.lines().toList()))));
+        });
+    }
+
+    /**
+     * The view model of resolved links, shared with the API.
+     *
+     * @param results the resolved links
+     * @return one map per link
+     */
+    static List<Map<String, Object>> items(List<EmbedResult> results) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (EmbedResult result : results) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("url", result.link());
+            item.put("isLink", result.isLink());
+            item.put("isEmbed", result.embed().isPresent());
+            if (result.embed().isPresent()) {
+                Embed embed = result.embed().get();
+                item.put("provider", embed.provider());
+                item.put("iframeSrc", embed.iframeSrc().toString());
+                item.put("canonical", embed.canonical().toString());
+                item.put("title", embed.title().orElse(""));
+                item.put("aspectPercent", embed.aspect().heightPercent());
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    private void page(Exchange x, String title, String template, Map<String, Object> model) {
+        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
+    }
+}

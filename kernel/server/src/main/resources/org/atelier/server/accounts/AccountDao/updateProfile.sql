@@ -1,0 +1,1 @@
+UPDATE accounts SET display_name = :displayName, bio = :bio WHERE id = :id

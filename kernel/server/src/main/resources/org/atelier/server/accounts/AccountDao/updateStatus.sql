@@ -1,0 +1,1 @@
+UPDATE accounts SET status = :status WHERE id = :id

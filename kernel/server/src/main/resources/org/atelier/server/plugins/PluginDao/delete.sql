@@ -1,0 +1,1 @@
+DELETE FROM plugins WHERE symbolic_name = :symbolicName

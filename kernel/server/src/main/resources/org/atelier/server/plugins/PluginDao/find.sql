@@ -1,0 +1,1 @@
+SELECT symbolic_name, version, jar_sha256, desired_state, bundled, installed_at, updated_at FROM plugins WHERE symbolic_name = :symbolicName
