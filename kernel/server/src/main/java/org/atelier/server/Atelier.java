@@ -53,15 +53,17 @@ public final class Atelier implements AutoCloseable {
     private final PluginHost plugins;
     private final WebServer server;
     private final Accounts accounts;
+    private final SetupToken setupToken;
 
     private Atelier(AtelierConfig config, Database database, PluginCalls calls, PluginHost plugins, WebServer server,
-                    Accounts accounts) {
+                    Accounts accounts, SetupToken setupToken) {
         this.config = config;
         this.database = database;
         this.calls = calls;
         this.plugins = plugins;
         this.server = server;
         this.accounts = accounts;
+        this.setupToken = setupToken;
     }
 
     /**
@@ -138,7 +140,7 @@ public final class Atelier implements AutoCloseable {
                     .start();
             LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
                     + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
-            return new Atelier(config, database, calls, plugins, server, accounts);
+            return new Atelier(config, database, calls, plugins, server, accounts, setupToken);
         } catch (RuntimeException e) {
             plugins.close();
             calls.close();
@@ -210,6 +212,16 @@ public final class Atelier implements AutoCloseable {
     /** @return the local base URI to reach this instance (tests) */
     public URI localUri() {
         return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /**
+     * The one-time setup token while no admin exists (the same one printed to the console), for
+     * tests that walk through setup as the owner would.
+     *
+     * @return the token, until setup is done
+     */
+    public Optional<String> pendingSetupToken() {
+        return setupToken.current();
     }
 
     /** @return the plugin host */

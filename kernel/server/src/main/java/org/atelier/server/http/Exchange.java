@@ -155,7 +155,12 @@ public final class Exchange {
             for (String part : header.split(";")) {
                 int eq = part.indexOf('=');
                 if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
-                    return Optional.of(part.substring(eq + 1).trim());
+                    // RFC 2965 clients (java.net.CookieManager) quote values and add $Path etc.
+                    String value = part.substring(eq + 1).trim();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    return Optional.of(value);
                 }
             }
         }

@@ -37,6 +37,15 @@ public final class SetupToken {
         }
     }
 
+    /**
+     * The token, while unused.
+     *
+     * @return the token
+     */
+    public Optional<String> current() {
+        return Optional.ofNullable(token.get());
+    }
+
     /** Forgets the token once the admin exists. */
     public void used() {
         token.set(null);
