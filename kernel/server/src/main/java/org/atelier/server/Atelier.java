@@ -27,6 +27,8 @@ import org.atelier.server.http.ExtensionDispatcher;
 import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Router;
 import org.atelier.server.http.Sessions;
+import org.atelier.server.jobs.JobQueue;
+import org.atelier.server.jobs.JobWorker;
 import org.atelier.server.plugins.PluginCalls;
 import org.atelier.server.plugins.PluginHost;
 import org.atelier.server.plugins.PluginMigrations;
@@ -54,9 +56,11 @@ public final class Atelier implements AutoCloseable {
     private final WebServer server;
     private final Accounts accounts;
     private final SetupToken setupToken;
+    private final JobQueue jobs;
+    private final JobWorker worker;
 
     private Atelier(AtelierConfig config, Database database, PluginCalls calls, PluginHost plugins, WebServer server,
-                    Accounts accounts, SetupToken setupToken) {
+                    Accounts accounts, SetupToken setupToken, JobQueue jobs, JobWorker worker) {
         this.config = config;
         this.database = database;
         this.calls = calls;
@@ -64,6 +68,8 @@ public final class Atelier implements AutoCloseable {
         this.server = server;
         this.accounts = accounts;
         this.setupToken = setupToken;
+        this.jobs = jobs;
+        this.worker = worker;
     }
 
     /**
@@ -138,15 +144,34 @@ public final class Atelier implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
+            JobQueue jobs = new JobQueue(database, clock);
+            Housekeeping housekeeping = new Housekeeping(database, jobs, clock);
+            JobWorker worker = JobWorker.builder(jobs, workerId())
+                    .handler(Housekeeping.QUEUE, job -> housekeeping.run())
+                    .build();
+            housekeeping.schedule();
+            worker.start();
             LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
                     + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
-            return new Atelier(config, database, calls, plugins, server, accounts, setupToken);
+            return new Atelier(config, database, calls, plugins, server, accounts, setupToken, jobs, worker);
         } catch (RuntimeException e) {
             plugins.close();
             calls.close();
             database.close();
             throw e;
         }
+    }
+
+    /** A worker id unique across kernel nodes sharing one database: host, process, random suffix. */
+    private static String workerId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        String id = host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.util.Random().nextLong());
+        return id.length() > JobQueue.MAX_WORKER_ID ? id.substring(id.length() - JobQueue.MAX_WORKER_ID) : id;
     }
 
     /** Healthy when the database answers a trivial query. */
@@ -239,6 +264,11 @@ public final class Atelier implements AutoCloseable {
         return database;
     }
 
+    /** @return the durable job queue */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
     /** @return the configuration */
     public AtelierConfig config() {
         return config;
@@ -246,6 +276,7 @@ public final class Atelier implements AutoCloseable {
 
     @Override
     public void close() {
+        worker.close();
         server.stop();
         plugins.close();
         calls.close();

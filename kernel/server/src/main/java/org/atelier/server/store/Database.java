@@ -2,11 +2,17 @@ package org.atelier.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -24,6 +30,19 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.kind = kind;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Instants are stored as UTC DATETIME(3) whatever the JVM's time zone, so that kernel
+        // nodes in different zones agree (Jdbi's default goes through java.sql.Timestamp).
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, context) ->
+                        statement.setObject(position, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (results, column, context) -> {
+            LocalDateTime time = results.getObject(column, LocalDateTime.class);
+            return time == null ? null : time.toInstant(ZoneOffset.UTC);
+        });
     }
 
     /**

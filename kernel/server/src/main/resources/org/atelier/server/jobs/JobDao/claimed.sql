@@ -1,0 +1,5 @@
+SELECT id, queue, payload, state, attempts, max_attempts, run_at, locked_by, locked_until, last_error,
+       created_at, finished_at
+FROM jobs
+WHERE id IN (<ids>) AND state = 'RUNNING' AND locked_by = :workerId
+ORDER BY run_at, id

@@ -1,0 +1,4 @@
+SELECT state, COUNT(*) AS n
+FROM jobs
+WHERE queue = :queue
+GROUP BY state
