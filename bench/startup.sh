@@ -19,6 +19,7 @@ measure() {  # $1 = data dir; prints "ms rss_kib"
   start=$(now_ms)
   ATELIER_DATA_DIR="$data" ATELIER_PORT="$PORT" ATELIER_SETUP_TOKEN=bench-setup-token-0000 \
     "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$WORK/atelier-cds.jsa" \
     -Datelier.bundledPlugins="$PWD/kernel/server/target/bundled-plugins" -jar "$JAR" >"$data.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -39,6 +40,7 @@ measure() {  # $1 = data dir; prints "ms rss_kib"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# the same flags as ./atelier start; run 1 also writes the class-data-sharing archive
 echo "run  first-start-ms  rss-MiB"
 for i in $(seq 1 "$RUNS"); do
   read -r ms rss < <(measure "$WORK/data-$i")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.atelier.plugin.api.embed.Embed;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
+import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.embeds.EmbedResult;
 import org.atelier.server.embeds.Embeds;
@@ -43,7 +44,9 @@ public final class SitePages {
     public void routes(Router router) {
         router.get("/", x -> page(x, "Home", "home", Map.of("needsSetup", accounts.needsSetup())));
         router.get("/@{username}", x -> {
+            // registrations waiting for approval (and suspended accounts) are not published
             Account account = accounts.byUsername(x.pathParam("username"))
+                    .filter(a -> a.status() == AccountStatus.ACTIVE)
                     .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
             page(x, account.displayName(), "profile", Map.of("account", Map.of("username", account.username(),
                     "displayName", account.displayName(), "bio", account.bio())));
@@ -86,10 +89,24 @@ public final class SitePages {
                 item.put("canonical", embed.canonical().toString());
                 item.put("title", embed.title().orElse(""));
                 item.put("aspectPercent", embed.aspect().heightPercent());
+                item.put("aspectClass", aspectClass(embed.aspect()));
             }
             items.add(item);
         }
         return items;
+    }
+
+    /**
+     * The CSS class for an embed's shape: the policy forbids inline styles, so the theme has a
+     * class per common ratio and falls back to 16:9.
+     */
+    private static String aspectClass(org.atelier.plugin.api.embed.AspectRatio aspect) {
+        int divisor = java.math.BigInteger.valueOf(aspect.width()).gcd(java.math.BigInteger.valueOf(aspect.height())).intValue();
+        String ratio = (aspect.width() / divisor) + "x" + (aspect.height() / divisor);
+        return switch (ratio) {
+            case "4x3", "3x2", "1x1", "9x16", "21x9" -> "ratio-" + ratio;
+            default -> "ratio-16x9";
+        };
     }
 
     private void page(Exchange x, String title, String template, Map<String, Object> model) {
