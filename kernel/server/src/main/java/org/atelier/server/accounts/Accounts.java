@@ -35,6 +35,8 @@ public final class Accounts {
     public static final int MIN_PASSWORD = 10;
     /** Longest accepted password (Argon2 takes any length; this bounds the work per request). */
     public static final int MAX_PASSWORD = 256;
+    /** The longest an invite can stay valid. */
+    public static final Duration MAX_INVITE_VALIDITY = Duration.ofDays(3650);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Base64.Encoder TOKEN = Base64.getUrlEncoder().withoutPadding();
@@ -147,17 +149,18 @@ public final class Accounts {
     public NewSession signIn(String username, String password, String address) {
         String name = Optional.ofNullable(username).orElse("").trim();
         String secret = Optional.ofNullable(password).orElse("");
-        if (!limiter.allowed(name, address)) {
+        // the attempt counts as failed from here on, until the password is found right
+        if (!limiter.acquire(name, address)) {
             throw new AccountException(RATE_LIMITED, "Too many failed sign-ins. Wait a few minutes and try again.");
         }
         Optional<Account> account = name.isEmpty() || secret.length() > MAX_PASSWORD
-                ? Optional.empty() : dao.byUsername(name);
+                ? Optional.empty() : find(name);
         // spend the same time whether or not the account exists, so timing does not reveal usernames
         boolean matches = hasher.verify(secret, account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent();
         if (!matches) {
-            limiter.failed(name, address);
             throw new AccountException(UNAUTHORISED, "Wrong username or password.");
         }
+        limiter.succeeded(name, address);
         Account found = account.get();
         if (found.status() == AccountStatus.PENDING) {
             throw new AccountException(FORBIDDEN, "Your registration is waiting for an admin's approval.");
@@ -165,7 +168,6 @@ public final class Accounts {
         if (found.status() == AccountStatus.SUSPENDED) {
             throw new AccountException(FORBIDDEN, "This account is suspended.");
         }
-        limiter.succeeded(name);
         return openSession(found);
     }
 
@@ -203,7 +205,7 @@ public final class Accounts {
      * @return the account
      */
     public Optional<Account> byUsername(String username) {
-        return dao.byUsername(username);
+        return find(username);
     }
 
     /**
@@ -225,7 +227,7 @@ public final class Accounts {
      */
     public void approve(Viewer actor, String username) {
         requireAdmin(actor);
-        Account account = dao.byUsername(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
+        Account account = find(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
         if (account.status() != AccountStatus.PENDING) {
             throw new AccountException(CONFLICT, "That account is not waiting for approval.");
         }
@@ -241,7 +243,7 @@ public final class Accounts {
      */
     public void setRole(Viewer actor, String username, Role role) {
         requireAdmin(actor);
-        Account account = dao.byUsername(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
+        Account account = find(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
         if (account.id() == actor.accountId() && role != Role.ADMIN && dao.countAdmins() <= 1) {
             throw new AccountException(CONFLICT, "The last admin cannot give up the admin role.");
         }
@@ -262,6 +264,9 @@ public final class Accounts {
         if (maxUses < 1 || maxUses > 1000) {
             throw new AccountException(INVALID, "An invite allows 1 to 1000 registrations.");
         }
+        if (valid == null || valid.isNegative() || valid.isZero() || valid.compareTo(MAX_INVITE_VALIDITY) > 0) {
+            throw new AccountException(INVALID, "An invite is valid for 1 to " + MAX_INVITE_VALIDITY.toDays() + " days.");
+        }
         String code = randomToken(18);
         Instant now = clock.instant();
         dao.insertInvite(PluginJar.sha256(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)), actor.accountId(),
@@ -279,7 +284,7 @@ public final class Accounts {
      * @return the updated account
      */
     public Account updateProfile(Viewer actor, String username, String displayName, String bio) {
-        Account account = dao.byUsername(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
+        Account account = find(username).orElseThrow(() -> new AccountException(NOT_FOUND, "No such account."));
         if (account.id() != actor.accountId() && actor.role() != Role.ADMIN) {
             throw new AccountException(FORBIDDEN, "You can only change your own profile.");
         }
@@ -295,6 +300,11 @@ public final class Accounts {
         return dao.byId(account.id()).orElseThrow();
     }
 
+    /** An account by its exact username; text that cannot be a username finds nothing on any database. */
+    private Optional<Account> find(String username) {
+        return Usernames.wellFormed(username) ? dao.byUsername(username) : Optional.empty();
+    }
+
     private Account create(Registration registration, Role role, AccountStatus status) {
         validate(registration);
         return jdbi.inTransaction(h -> insert(h.attach(AccountDao.class), registration, role, status));
@@ -304,13 +314,18 @@ public final class Accounts {
         if (tx.byUsername(registration.username()).isPresent()) {
             throw new AccountException(CONFLICT, "That username is taken.");
         }
-        if (tx.emailTaken(registration.email().trim())) {
+        // stored lower-cased so that the unique constraint catches case variants on H2 too
+        String email = registration.email().trim().toLowerCase(java.util.Locale.ROOT);
+        if (tx.emailTaken(email)) {
             throw new AccountException(CONFLICT, "An account with that e-mail address exists.");
         }
         String displayName = Optional.ofNullable(registration.displayName()).map(String::strip)
                 .filter(s -> !s.isEmpty()).orElse(registration.username());
         try {
-            long id = tx.insert(registration.username(), registration.email().trim(), truncate(displayName, 100),
+            if (displayName.length() > 100) {
+                throw new AccountException(INVALID, "A display name is 1 to 100 characters long.");
+            }
+            long id = tx.insert(registration.username(), email, displayName,
                     hasher.hash(registration.password()), role.name(), status.name(), clock.instant());
             return tx.byId(id).orElseThrow();
         } catch (UnableToExecuteStatementException e) {

@@ -20,6 +20,13 @@ public final class PasswordHasher {
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /** Bounds on the parameters of a stored hash: generous above our own, far below a denial of service. */
+    private static final int MAX_MEMORY_KIB = 256 * 1024;
+    private static final int MAX_PASSES = 10;
+    private static final int MAX_LANES = 16;
+    private static final int MIN_SALT_BYTES = 8;
+    private static final int MIN_HASH_BYTES = 16;
+    private static final int MAX_HASH_BYTES = 64;
 
     private final int memoryKiB;
     private final int iterations;
@@ -63,21 +70,41 @@ public final class PasswordHasher {
     }
 
     /**
-     * Checks a password against a stored hash, in time independent of where they differ.
+     * Checks a password against a stored hash, in time independent of where they differ. A stored
+     * string that is not a well-formed Argon2id hash with sane parameters matches nothing.
      *
      * @param password the password offered
      * @param stored   the PHC string stored
      * @return true when they match
      */
     public boolean verify(String password, String stored) {
+        if (password == null || stored == null) {
+            return false;
+        }
         Matcher m = PHC.matcher(stored);
         if (!m.matches()) {
             return false;
         }
-        byte[] salt = B64D.decode(m.group(4));
-        byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), expected.length);
+        int memory = Integer.parseInt(m.group(1));
+        int passes = Integer.parseInt(m.group(2));
+        int lanes = Integer.parseInt(m.group(3));
+        // a stored string is data: refuse costs no hash of ours has rather than spend gigabytes or minutes on it
+        if (lanes < 1 || lanes > MAX_LANES || passes < 1 || passes > MAX_PASSES
+                || memory < 8 * lanes || memory > MAX_MEMORY_KIB) {
+            return false;
+        }
+        byte[] salt;
+        byte[] expected;
+        try {
+            salt = B64D.decode(m.group(4));
+            expected = B64D.decode(m.group(5));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        if (salt.length < MIN_SALT_BYTES || expected.length < MIN_HASH_BYTES || expected.length > MAX_HASH_BYTES) {
+            return false;
+        }
+        byte[] actual = derive(password, salt, memory, passes, lanes, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

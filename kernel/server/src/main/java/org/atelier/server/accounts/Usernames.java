@@ -28,6 +28,19 @@ public final class Usernames {
     }
 
     /**
+     * Whether a string can be an existing account's username at all: the characters and length
+     * every username has. Lookups use this before asking the database, whose collation may treat
+     * {@code ALICE} or a full-width {@code ａlice} as equal to {@code alice} (MariaDB's
+     * {@code utf8mb4_unicode_ci} does; H2 does not), so that every database matches exactly.
+     *
+     * @param username the text looked up
+     * @return true when it is spelled like a username
+     */
+    public static boolean wellFormed(String username) {
+        return username != null && username.length() <= MAX_LENGTH && ALLOWED.matcher(username).matches();
+    }
+
+    /**
      * Checks a username.
      *
      * @param username the proposed username, as typed

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads {@link AtelierConfig} from a YAML file, then lets environment variables override each
@@ -34,6 +35,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ConfigLoader {
     private static final java.util.Set<String> TOP_KEYS =
             java.util.Set.of("port", "bind", "data-dir", "base-url", "database", "plugins");
+    private static final java.util.Set<String> DATABASE_KEYS = java.util.Set.of("url", "user", "password");
+    private static final java.util.Set<String> PLUGIN_KEYS = java.util.Set.of("bundled", "timeout-ms");
 
     private final Function<String, String> env;
 
@@ -64,15 +67,13 @@ public final class ConfigLoader {
      */
     public AtelierConfig load(Optional<Path> file) {
         Map<String, Object> yaml = file.map(ConfigLoader::readYaml).orElse(Map.of());
-        for (String key : yaml.keySet()) {
-            if (!TOP_KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown configuration key '" + key + "'; known: " + TOP_KEYS);
-            }
-        }
+        checkKeys(yaml, "", TOP_KEYS);
         Map<String, Object> db = section(yaml, "database");
         Map<String, Object> plugins = section(yaml, "plugins");
+        checkKeys(db, "database.", DATABASE_KEYS);
+        checkKeys(plugins, "plugins.", PLUGIN_KEYS);
 
-        int port = parseInt("ATELIER_PORT", value("ATELIER_PORT", yaml.get("port"), "8080"));
+        int port = parseInt("port / ATELIER_PORT", value("ATELIER_PORT", yaml.get("port"), "8080"));
         String bind = value("ATELIER_BIND", yaml.get("bind"), "127.0.0.1");
         Path dataDir = Path.of(value("ATELIER_DATA_DIR", yaml.get("data-dir"), "data")).toAbsolutePath().normalize();
         String defaultBase = "http://localhost:" + (port == 0 ? 8080 : port);
@@ -82,7 +83,7 @@ public final class ConfigLoader {
         String dbPassword = value("ATELIER_DB_PASSWORD", db.get("password"), "");
         String bundled = value("ATELIER_BUNDLED_PLUGINS", plugins.get("bundled"),
                 System.getProperty("atelier.bundledPlugins", ""));
-        long timeout = parseInt("ATELIER_PLUGIN_TIMEOUT_MS", value("ATELIER_PLUGIN_TIMEOUT_MS",
+        long timeout = parseInt("plugins.timeout-ms / ATELIER_PLUGIN_TIMEOUT_MS", value("ATELIER_PLUGIN_TIMEOUT_MS",
                 plugins.get("timeout-ms"), "5000"));
 
         return new AtelierConfig(port, bind, dataDir,
@@ -92,10 +93,22 @@ public final class ConfigLoader {
 
     private String value(String variable, Object fromYaml, String fallback) {
         String fromEnv = env.apply(variable);
-        if (fromEnv != null) {
+        // compose files often pass unset variables as empty strings: those mean "not set",
+        // except for the password, which may deliberately be empty
+        if (fromEnv != null && (!fromEnv.isBlank() || variable.equals("ATELIER_DB_PASSWORD"))) {
             return fromEnv.trim();
         }
         return fromYaml == null ? fallback : String.valueOf(fromYaml).trim();
+    }
+
+    /** Refuses keys that are not known, so that a typo does not silently fall back to a default. */
+    private static void checkKeys(Map<String, Object> yaml, String prefix, java.util.Set<String> known) {
+        for (Object key : yaml.keySet()) {
+            if (!(key instanceof String name) || !known.contains(name)) {
+                throw new IllegalArgumentException("unknown configuration key '" + prefix + key + "'; known: "
+                        + new java.util.TreeSet<>(known).stream().map(k -> prefix + k).toList());
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -119,21 +132,26 @@ public final class ConfigLoader {
     }
 
     private static URI parseUri(String text) {
+        URI uri;
         try {
-            URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            if (uri.getPath() != null && !uri.getPath().isEmpty()) {
-                throw new IllegalArgumentException("the base URL must not have a path: " + text);
-            }
-            return uri;
+            uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ATELIER_BASE_URL / base-url is not a URL: " + text, e);
+            throw new IllegalArgumentException("base-url / ATELIER_BASE_URL is not a URL: " + text, e);
         }
+        if ((uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null || uri.getFragment() != null
+                || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("base-url / ATELIER_BASE_URL must be just scheme, host and port, "
+                    + "without a path, query or user: " + text);
+        }
+        return uri;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readYaml(Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
         try (Reader reader = Files.newBufferedReader(file)) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            Object loaded = new Yaml(new SafeConstructor(options)).load(reader);
             if (loaded == null) {
                 return Map.of();
             }
@@ -143,6 +161,8 @@ public final class ConfigLoader {
             return (Map<String, Object>) loaded;
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException(file + " is not valid YAML: " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.atelier.server.web;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.atelier.server.accounts.Account;
 import org.atelier.server.accounts.AccountException;
 import org.atelier.server.accounts.AccountStatus;
@@ -22,6 +23,8 @@ public final class AuthPages {
     private final Sessions sessions;
     private final PageRenderer pages;
     private final SetupToken setupToken;
+    /** One setup at a time (a lock, not {@code synchronized}: requests run on virtual threads). */
+    private final ReentrantLock setupLock = new ReentrantLock();
 
     /**
      * Creates the pages.
@@ -88,13 +91,20 @@ public final class AuthPages {
     private void setup(Exchange x) {
         Map<String, String> form = x.form();
         try {
-            if (!accounts.needsSetup()) {
-                throw new HttpError(403, "This instance is already set up.");
+            // one setup at a time, so that the one-time token really works once: without the lock two
+            // requests racing with the token could both pass the checks and create two admins
+            setupLock.lock();
+            try {
+                if (!accounts.needsSetup()) {
+                    throw new HttpError(403, "This instance is already set up.");
+                }
+                setupToken.check(form.getOrDefault("token", ""));
+                accounts.setUpAdmin(new Registration(form.get("username"), form.get("email"), form.get("password"),
+                        form.get("username"), null));
+                setupToken.used();
+            } finally {
+                setupLock.unlock();
             }
-            setupToken.check(form.getOrDefault("token", ""));
-            accounts.setUpAdmin(new Registration(form.get("username"), form.get("email"), form.get("password"),
-                    form.get("username"), null));
-            setupToken.used();
             sessions.signedIn(x.response(), accounts.signIn(form.get("username"), form.get("password"), x.clientAddress()));
             x.seeOther("/admin");
         } catch (AccountException | HttpError e) {
