@@ -17,6 +17,7 @@ import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Multipart;
 import org.atelier.server.http.Router;
 import org.atelier.server.plugins.PluginHost;
+import org.atelier.server.plugins.InvalidPluginException;
 import org.atelier.server.plugins.PluginInfo;
 import org.atelier.server.plugins.PluginJar;
 
@@ -60,14 +61,25 @@ public final class AdminPages {
         router.upload("/admin/plugins", x -> {
             x.requireAdmin();
             byte[] jar = uploadedJar(x);
-            PluginInfo installed = plugins.install(jar);
-            x.seeOther("/admin/plugins?message=" + encode("Installed " + installed.name() + " " + installed.version()
-                    + " (" + installed.state() + ")."));
+            try {
+                PluginInfo installed = plugins.install(jar);
+                x.seeOther("/admin/plugins?message=" + encode("Installed " + installed.name() + " "
+                        + installed.version() + " (" + installed.state() + ")."));
+            } catch (InvalidPluginException e) {
+                // a refused jar is shown on the plugins page itself, so the admin can try again
+                pluginsPage(x, 400, "", "The plugin was not installed: " + e.getMessage());
+            }
         });
         router.upload("/admin/plugins/{name}/update", x -> {
             x.requireAdmin();
-            PluginInfo updated = plugins.update(x.pathParam("name"), uploadedJar(x));
-            x.seeOther("/admin/plugins?message=" + encode("Updated " + updated.name() + " to " + updated.version() + "."));
+            byte[] jar = uploadedJar(x);
+            try {
+                PluginInfo updated = plugins.update(x.pathParam("name"), jar);
+                x.seeOther("/admin/plugins?message=" + encode("Updated " + updated.name() + " to "
+                        + updated.version() + "."));
+            } catch (InvalidPluginException e) {
+                pluginsPage(x, 400, "", "The plugin was not updated: " + e.getMessage());
+            }
         });
         router.post("/admin/plugins/{name}/start", x -> {
             x.requireAdmin();
