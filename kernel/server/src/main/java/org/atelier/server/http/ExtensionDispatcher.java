@@ -12,6 +12,7 @@ import org.atelier.plugin.api.web.PluginDatabase;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.plugin.api.web.WebRequest;
 import org.atelier.plugin.api.web.WebResponse;
+import org.atelier.server.plugins.PluginCallException;
 import org.atelier.server.plugins.PluginCalls;
 import org.atelier.server.plugins.PluginDatabaseImpl;
 import org.atelier.server.plugins.WebExtensions;
@@ -25,6 +26,11 @@ import org.atelier.server.web.PageRenderer;
  * guarded call gate.
  */
 public final class ExtensionDispatcher {
+    /** Response headers a plugin may not set (lower case). */
+    private static final java.util.Set<String> KERNEL_HEADERS = java.util.Set.of(
+            "set-cookie", "content-security-policy", "content-security-policy-report-only", "x-frame-options",
+            "x-content-type-options", "strict-transport-security", "referrer-policy", "x-robots-tag",
+            "content-type", "content-length", "transfer-encoding", "connection");
     private final WebExtensions extensions;
     private final PluginCalls calls;
     private final PageRenderer pages;
@@ -69,28 +75,55 @@ public final class ExtensionDispatcher {
         if (match.route().method().changesState()) {
             exchange.requireCsrf();
         }
-        String id = calls.call(match.bundle() + "/id", () -> match.extension().id());
         WebRequest request = new PluginRequest(exchange, match.route().method(), match.pathParams(),
-                new PluginDatabaseImpl(dataSource, id), baseUri);
+                new PluginDatabaseImpl(dataSource, match.id()), baseUri);
         WebResponse response = calls.call(match.bundle() + " " + method + " " + path,
                 () -> match.route().handler().handle(request));
         send(exchange, match, response);
     }
 
     private void send(Exchange exchange, WebExtensions.Match match, WebResponse response) {
-        response.headers().forEach((name, value) -> exchange.response().header(name, value));
-        if (response.page().isPresent()) {
-            WebResponse.Page page = response.page().get();
-            Map<String, String> templates = calls.call(match.bundle() + "/templates",
-                    () -> match.extension().templates(pages.theme().name()));
-            String source = Optional.ofNullable(templates.get(page.template()))
-                    .orElseThrow(() -> new HttpError(500, "The plugin's page template is missing."));
-            exchange.send(response.status(), "text/html; charset=UTF-8",
-                    pages.renderSource(exchange, page.title(), source, page.model()));
-        } else if (response.json().isPresent()) {
-            exchange.send(response.status(), "application/json", Json.write(response.json().get()));
-        } else if (response.body().isPresent()) {
-            exchange.send(response.status(), response.body().get().contentType(), response.body().get().bytes());
+        if (response == null) {
+            throw new PluginCallException(match.bundle(), PluginCallException.Kind.FAILED, "the plugin gave no answer",
+                    new NullPointerException("handler returned null"));
+        }
+        String contentType;
+        byte[] body;
+        try {
+            if (response.page().isPresent()) {
+                WebResponse.Page page = response.page().get();
+                Map<String, String> templates = calls.call(match.bundle() + "/templates",
+                        () -> match.extension().templates(pages.theme().name()));
+                String source = Optional.ofNullable(templates == null ? null : templates.get(page.template()))
+                        .orElseThrow(() -> new PluginCallException(match.bundle(), PluginCallException.Kind.FAILED,
+                                "the plugin's page template is missing", null));
+                contentType = "text/html; charset=UTF-8";
+                body = pages.renderSource(exchange, page.title(), source, page.model());
+            } else if (response.json().isPresent()) {
+                contentType = "application/json";
+                body = Json.write(response.json().get());
+            } else if (response.body().isPresent()) {
+                contentType = response.body().get().contentType();
+                body = response.body().get().bytes();
+            } else {
+                contentType = null;
+                body = null;
+            }
+        } catch (PluginCallException | HttpError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a template that does not compile, a value that does not serialise: the plugin's fault
+            throw new PluginCallException(match.bundle(), PluginCallException.Kind.FAILED,
+                    "the plugin's answer could not be rendered", e);
+        }
+        response.headers().forEach((name, value) -> {
+            // the kernel owns cookies, security headers and framing of every response
+            if (!KERNEL_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                exchange.response().header(name, value);
+            }
+        });
+        if (body != null) {
+            exchange.send(response.status(), contentType, body);
         } else {
             exchange.response().status(response.status());
             exchange.response().send();

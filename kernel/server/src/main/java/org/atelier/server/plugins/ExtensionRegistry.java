@@ -6,7 +6,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -21,6 +25,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * disappearing (web extensions run their migrations then). Thread-safe.
  */
 public final class ExtensionRegistry implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ExtensionRegistry.class.getName());
 
     /**
      * A service present right now, with where it came from.
@@ -36,7 +41,8 @@ public final class ExtensionRegistry implements AutoCloseable {
     /** Hears of services appearing and disappearing. */
     public interface Listener {
         /**
-         * A service appeared.
+         * A service appeared. A listener that cannot use it throws, with a message for the admin:
+         * the registry remembers it as the plugin's problem until the service goes away.
          *
          * @param point   its extension point
          * @param tracked the service
@@ -55,6 +61,11 @@ public final class ExtensionRegistry implements AutoCloseable {
     private final Map<ExtensionPoint, ServiceTracker<Object, Tracked<Object>>> trackers =
             new EnumMap<>(ExtensionPoint.class);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Problem> problems = new ConcurrentHashMap<>();
+
+    /** Why a listener could not use a service. */
+    private record Problem(String bundle, String message) {
+    }
 
     /**
      * Starts tracking in a framework.
@@ -110,6 +121,20 @@ public final class ExtensionRegistry implements AutoCloseable {
     }
 
     /**
+     * Why a plugin's service is present but not used, for the admin: a listener refused it (a web
+     * extension whose migrations were refused, say).
+     *
+     * @param bundle the plugin's symbolic name
+     * @return the first problem of its services present now, if any
+     */
+    public Optional<String> problem(String bundle) {
+        return problems.entrySet().stream()
+                .filter(e -> e.getValue().bundle().equals(bundle))
+                .min(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().message());
+    }
+
+    /**
      * Which extension points a service registration provides, from its {@code objectClass}.
      *
      * @param reference the registration
@@ -146,7 +171,13 @@ public final class ExtensionRegistry implements AutoCloseable {
             Tracked<Object> tracked = new Tracked<>(service, reference.getBundle().getSymbolicName(),
                     (Long) reference.getProperty(Constants.SERVICE_ID));
             for (Listener listener : listeners) {
-                listener.added(point, tracked);
+                try {
+                    listener.added(point, tracked);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "a " + point.displayName() + " of " + tracked.bundle() + " is not used: " + e.getMessage());
+                    problems.put(tracked.serviceId(), new Problem(tracked.bundle(),
+                            Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName())));
+                }
             }
             return tracked;
         }
@@ -159,8 +190,13 @@ public final class ExtensionRegistry implements AutoCloseable {
         @Override
         public void removedService(ServiceReference<Object> reference, Tracked<Object> tracked) {
             for (Listener listener : listeners) {
-                listener.removed(point, tracked);
+                try {
+                    listener.removed(point, tracked);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a listener failed on the removal of a service of " + tracked.bundle(), e);
+                }
             }
+            problems.remove(tracked.serviceId());
             context.ungetService(reference);
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.logging.Level;
@@ -54,6 +58,12 @@ public final class PluginHost implements AutoCloseable {
     private static final String LOCATION_PREFIX = "atelier:plugin:";
     private static final String BUNDLED_INSTALLED = "plugins.bundled-installed";
     /**
+     * How long a plugin may take to start (its activator, and the kernel's work on the services it
+     * registers, such as a web extension's migrations) before it is given up as failed. The system
+     * property {@code atelier.plugins.startTimeoutMs} overrides it.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /**
      * The Declarative Services runtime and what it needs, in install order, each with a class that
      * finds its jar on the kernel's class path.
      */
@@ -71,6 +81,9 @@ public final class PluginHost implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Object operations = new Object();
+
+    private final Duration startTimeout = Duration.ofMillis(Long.getLong("atelier.plugins.startTimeoutMs",
+            START_TIMEOUT.toMillis()));
 
     private PluginHost(Framework framework, ExtensionRegistry extensions, PluginDao dao, Path jarDir, Clock clock) {
         this.framework = framework;
@@ -193,17 +206,22 @@ public final class PluginHost implements AutoCloseable {
                 throw new InvalidPluginException("the new jar is " + jar.symbolicName() + ", not " + symbolicName);
             }
             Bundle bundle = bundleOf(symbolicName).orElseThrow(() -> new InvalidPluginException(symbolicName + " is not loaded"));
-            Path kept = keep(jar);
+            boolean wanted = PluginRecord.STARTED.equals(record.desiredState());
+            byte[] previous = kept(symbolicName);
             try {
-                bundle.update(new ByteArrayInputStream(jar.bytes()));
-                refresh(List.of(bundle));
-                failures.remove(symbolicName);
-                if (PluginRecord.STARTED.equals(record.desiredState())) {
-                    startRecordingFailure(bundle);
-                }
+                replace(bundle, jar.bytes());
             } catch (BundleException e) {
+                restore(bundle, previous, wanted);
                 throw new InvalidPluginException("the new jar could not be installed: " + e.getMessage());
             }
+            Optional<String> unmet = resolve(bundle, wanted);
+            if (unmet.isPresent()) {
+                // it can never run here: put the previous version back, as if nothing happened
+                restore(bundle, previous, wanted);
+                throw new InvalidPluginException("the new jar's requirements are not met here, so "
+                        + symbolicName + " was left as it was: " + unmet.get());
+            }
+            Path kept = keep(jar);
             dao.updateJar(symbolicName, jar.version(), jar.sha256(), clock.instant());
             LOG.info(() -> "updated plugin " + symbolicName + " to " + jar.version() + " (" + kept + ")");
             return find(symbolicName).orElseThrow();
@@ -289,6 +307,71 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
+    /** Stops a bundle for a moment, swaps its content and refreshes its wiring; it stays stopped. */
+    private void replace(Bundle bundle, byte[] bytes) throws BundleException {
+        try {
+            bundle.stop(Bundle.STOP_TRANSIENT);
+        } catch (BundleException | RuntimeException e) {
+            LOG.log(Level.WARNING, "plugin " + bundle.getSymbolicName() + " failed while stopping for an update", e);
+        }
+        bundle.update(new ByteArrayInputStream(bytes));
+        refresh(List.of(bundle));
+    }
+
+    /**
+     * Resolves a bundle and, when it should run, starts it (a failing activator is recorded as the
+     * plugin's failure, as at install).
+     *
+     * @return why it cannot resolve, when it cannot
+     */
+    private Optional<String> resolve(Bundle bundle, boolean start) {
+        failures.remove(bundle.getSymbolicName());
+        if (!start) {
+            boolean resolved = framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle));
+            return resolved ? Optional.empty() : Optional.of("its imports cannot be wired to the packages present");
+        }
+        try {
+            startWithin(bundle);
+            return Optional.empty();
+        } catch (BundleException e) {
+            if (e.getType() == BundleException.RESOLVE_ERROR || bundle.getState() == Bundle.INSTALLED) {
+                return Optional.of(e.getMessage());
+            }
+            failures.put(bundle.getSymbolicName(), describeFailure(e));
+            LOG.log(Level.WARNING, "plugin " + bundle.getSymbolicName() + " failed to start", e);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            failures.put(bundle.getSymbolicName(), describeFailure(e));
+            LOG.log(Level.WARNING, "plugin " + bundle.getSymbolicName() + " failed to start", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a refused update's previous content back and its state with it. */
+    private void restore(Bundle bundle, byte[] previous, boolean start) {
+        if (previous == null) {
+            LOG.severe(() -> "the kept jar of " + bundle.getSymbolicName() + " is missing; it cannot be restored");
+            return;
+        }
+        try {
+            replace(bundle, previous);
+            if (start) {
+                startRecordingFailure(bundle);
+            }
+        } catch (BundleException | RuntimeException e) {
+            failures.put(bundle.getSymbolicName(), "could not be restored after a refused update: " + e.getMessage());
+            LOG.log(Level.SEVERE, "plugin " + bundle.getSymbolicName() + " could not be restored", e);
+        }
+    }
+
+    private byte[] kept(String symbolicName) {
+        try {
+            return Files.readAllBytes(jarPath(symbolicName));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void installBundled(Path dir) {
         if (!Files.isDirectory(dir)) {
             LOG.warning(() -> "bundled plugin directory " + dir + " does not exist; no plugins installed");
@@ -319,8 +402,14 @@ public final class PluginHost implements AutoCloseable {
         List<Bundle> toStart = new ArrayList<>();
         for (PluginRecord record : dao.all()) {
             Path jar = jarPath(record.symbolicName());
-            try (InputStream in = Files.newInputStream(jar)) {
-                Bundle bundle = context.installBundle(LOCATION_PREFIX + record.symbolicName(), in);
+            try {
+                byte[] bytes = Files.readAllBytes(jar);
+                if (!PluginJar.sha256(bytes).equals(record.jarSha256())) {
+                    throw new IOException("the kept jar " + jar.getFileName() + " is not the one that was installed "
+                            + "(its SHA-256 differs); install the plugin again");
+                }
+                Bundle bundle = context.installBundle(LOCATION_PREFIX + record.symbolicName(),
+                        new ByteArrayInputStream(bytes));
                 if (PluginRecord.STARTED.equals(record.desiredState())) {
                     toStart.add(bundle);
                 }
@@ -343,7 +432,7 @@ public final class PluginHost implements AutoCloseable {
             throw new InvalidPluginException("the framework refused the bundle: " + e.getMessage());
         }
         try {
-            bundle.start();
+            startWithin(bundle);
         } catch (BundleException e) {
             if (e.getType() == BundleException.RESOLVE_ERROR || bundle.getState() == Bundle.INSTALLED) {
                 // it can never run here (missing imports, wrong API version): refuse it outright
@@ -364,9 +453,41 @@ public final class PluginHost implements AutoCloseable {
         LOG.info(() -> "installed plugin " + jar.symbolicName() + " " + jar.version());
     }
 
+    /**
+     * Starts a bundle on a thread of its own and waits for it a bounded time, so that an activator
+     * that hangs fails the plugin rather than the admin's request or the kernel's boot. The thread
+     * is interrupted and left behind; until the activator returns, the framework keeps the bundle
+     * locked in STARTING.
+     */
+    private void startWithin(Bundle bundle) throws BundleException {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            bundle.start();
+            return null;
+        });
+        Thread starter = Thread.ofPlatform().daemon().name("plugin-start-" + bundle.getSymbolicName()).start(task);
+        try {
+            task.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            starter.interrupt();
+            throw new BundleException("it did not finish starting within " + startTimeout.toMillis() + " ms",
+                    BundleException.ACTIVATOR_ERROR);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BundleException be) {
+                throw be;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new BundleException("it failed to start: " + e.getCause(), BundleException.ACTIVATOR_ERROR, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BundleException("interrupted while it was starting", BundleException.ACTIVATOR_ERROR, e);
+        }
+    }
+
     private void startRecordingFailure(Bundle bundle) {
         try {
-            bundle.start();
+            startWithin(bundle);
             failures.remove(bundle.getSymbolicName());
         } catch (BundleException | RuntimeException e) {
             failures.put(bundle.getSymbolicName(), describeFailure(e));
@@ -393,6 +514,11 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginInfo describe(PluginRecord record, Optional<Bundle> bundle) {
         String error = failures.get(record.symbolicName());
+        if (error == null && bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE) {
+            // its services are registered, but one was refused (a web extension's migrations, say)
+            error = extensions.problem(record.symbolicName()).orElse(null);
+        }
+        boolean stopped = PluginRecord.STOPPED.equals(record.desiredState());
         String state;
         Set<String> points = new LinkedHashSet<>();
         String name = record.symbolicName();
@@ -409,11 +535,16 @@ public final class PluginHost implements AutoCloseable {
                     ExtensionRegistry.pointsOf(reference).forEach(p -> points.add(p.displayName()));
                 }
             }
-            state = switch (b.getState()) {
-                case Bundle.ACTIVE, Bundle.STARTING -> error != null ? "failed" : "active";
-                case Bundle.RESOLVED, Bundle.STOPPING -> error != null ? "failed" : "stopped";
-                default -> error != null ? "failed" : "installed";
-            };
+            if (error != null) {
+                state = "failed";
+            } else {
+                state = switch (b.getState()) {
+                    case Bundle.ACTIVE, Bundle.STARTING -> "active";
+                    case Bundle.RESOLVED, Bundle.STOPPING -> "stopped";
+                    // not resolved yet: the framework resolves lazily, so a stopped plugin may look so
+                    default -> stopped ? "stopped" : "installed";
+                };
+            }
         }
         return new PluginInfo(record.symbolicName(), name, record.version(), description, state,
                 List.copyOf(points), record.bundled(), Optional.ofNullable(error));

@@ -5,9 +5,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
@@ -20,16 +18,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
 /**
  * Runs a web extension's own migrations with Flyway, in a history table of its own
  * ({@code flyway_p_<id>}), so that each plugin's schema evolves independently of the kernel's and
- * of other plugins'. Every table a migration creates, alters, drops or indexes must carry the
- * plugin's prefix {@code p_<id>_}; anything else is refused before a statement runs.
+ * of other plugins'. Every statement is checked by {@link MigrationGuard} before any runs: a
+ * migration may only create, alter and drop tables and indexes carrying the plugin's prefix
+ * {@code p_<id>_} and change their rows; anything else is refused.
  */
 public final class PluginMigrations {
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,30}");
-    private static final Pattern TABLE_REFERENCE = Pattern.compile(
-            "\\b(?:CREATE|ALTER|DROP|TRUNCATE|RENAME)\\s+TABLE\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?[`\"]?(\\w+)"
-                    + "|\\bON\\s+[`\"]?(\\w+)[`\"]?\\s*\\("
-                    + "|\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REFERENCES)\\s+[`\"]?(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{0,30}");
 
     private final DataSource dataSource;
 
@@ -50,7 +44,7 @@ public final class PluginMigrations {
      */
     public static String prefix(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidPluginException("a web extension id is 1–31 lower-case letters, digits or underscores: " + id);
+            throw new InvalidPluginException("a web extension id is 1–31 lower-case letters and digits, starting with a letter: " + id);
         }
         return "p_" + id + "_";
     }
@@ -80,20 +74,30 @@ public final class PluginMigrations {
                 .table("flyway_" + prefix.substring(0, prefix.length() - 1))
                 .locations("classpath:org/atelier/server/plugins/none")
                 .javaMigrations(resolved.toArray(JavaMigration[]::new))
-                .baselineOnMigrate(false)
+                // the kernel's tables make the schema non-empty; a new history table starts at 0
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("before the first migration of " + id)
                 .load()
                 .migrate();
     }
 
-    private static void checkTables(String prefix, Migration migration) {
-        Matcher matcher = TABLE_REFERENCE.matcher(migration.sql());
-        while (matcher.find()) {
-            for (int group = 1; group <= 3; group++) {
-                String table = matcher.group(group);
-                if (table != null && !table.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                    throw new InvalidPluginException("migration " + migration.version() + " touches table '" + table
-                            + "'; a plugin's tables must start with " + prefix);
-                }
+    /**
+     * Checks every statement of a migration before anything runs.
+     *
+     * @param prefix    the extension's table prefix
+     * @param migration the migration
+     * @throws InvalidPluginException naming the migration and what it did wrong
+     */
+    static void checkTables(String prefix, Migration migration) {
+        for (String statement : statements(migration.sql())) {
+            try {
+                MigrationGuard.check(prefix, statement);
+            } catch (MigrationGuard.Refused e) {
+                throw new InvalidPluginException("migration " + migration.version() + " (" + migration.description()
+                        + ") was refused: " + e.getMessage() + ". A plugin's migrations may only create, alter and "
+                        + "drop its own tables and indexes, whose names start with " + prefix
+                        + ", and change their rows");
             }
         }
     }

@@ -19,15 +19,17 @@ import java.util.Map;
 public interface WebExtension {
 
     /**
-     * A stable identifier, lower-case letters, digits and underscores; it names the extension's
-     * table prefix ({@code p_<id>_}) and its migration history.
+     * A stable identifier of 1–31 lower-case letters and digits, starting with a letter; it names
+     * the extension's table prefix ({@code p_<id>_}) and its migration history. (No underscores,
+     * so that no extension's prefix can be the start of another's.)
      *
      * @return for example {@code jobs}
      */
     String id();
 
     /**
-     * The routes this extension serves. Paths must not clash with the kernel's own; the kernel
+     * The routes this extension serves. The kernel reads them once, when the extension's service
+     * appears; an extension that wants different routes registers its service again. Paths must not clash with the kernel's own; the kernel
      * refuses routes under its reserved prefixes ({@code /api/v1/admin}, {@code /admin},
      * {@code /static}, {@code /.well-known}).
      *

@@ -22,7 +22,7 @@ public final class BrowserTestExtension implements WebExtension {
 
     @Override
     public String id() {
-        return "browser_test";
+        return "browsertest";
     }
 
     @Override

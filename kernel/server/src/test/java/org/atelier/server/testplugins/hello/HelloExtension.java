@@ -1,0 +1,46 @@
+package org.atelier.server.testplugins.hello;
+
+import java.util.List;
+import java.util.Map;
+import org.atelier.plugin.api.web.Access;
+import org.atelier.plugin.api.web.NavEntry;
+import org.atelier.plugin.api.web.Route;
+import org.atelier.plugin.api.web.WebExtension;
+import org.atelier.plugin.api.web.WebResponse;
+
+/**
+ * Version 1: a page rendered in the theme's layout, a navigation entry, a state-changing route
+ * and an admin-only route.
+ */
+public final class HelloExtension implements WebExtension {
+    @Override
+    public String id() {
+        return "hello";
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/x-test/hello", Access.PUBLIC,
+                        r -> WebResponse.page("Hello test", "hello", Map.of("version", "v1",
+                                "who", r.query("who").orElse("world")))),
+                Route.get("/x-test/hello/{name}", Access.PUBLIC,
+                        r -> WebResponse.json(Map.of("version", "v1", "name", r.pathParam("name").orElse("?")))),
+                Route.post("/x-test/hello/echo", Access.PUBLIC,
+                        r -> WebResponse.json(Map.of("version", "v1", "echo", r.form("say")
+                                .or(() -> r.jsonBody().map(b -> String.valueOf(b.get("say")))).orElse("")))),
+                Route.get("/x-test/admin-only", Access.ADMIN,
+                        r -> WebResponse.text(200, "admin area of hello v1 for " + r.viewer().orElseThrow().username())));
+    }
+
+    @Override
+    public List<NavEntry> navigation() {
+        return List.of(new NavEntry("Hello test v1", "/x-test/hello", Access.PUBLIC, 60));
+    }
+
+    @Override
+    public Map<String, String> templates(String theme) {
+        return Map.of("hello", "<section class=\"hello-test\"><h1>Hello, {{who}}!</h1>"
+                + "<p class=\"hello-version\">hello plugin {{version}}</p></section>");
+    }
+}
