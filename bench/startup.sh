@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
 PORT="${BENCH_PORT:-18555}"
 
-source <(sed -n '/^java_major()/,/^}/p; /^find_jdk()/,/^}/p' atelier)
-JAVA_HOME="$(find_jdk)"
+JAVA_HOME="$(./atelier java-home)"
 JAR=kernel/server/target/atelier-server.jar
 [[ -f "$JAR" ]] || ./atelier test -q -DskipTests >/dev/null
 
@@ -19,7 +18,7 @@ measure() {  # $1 = data dir; prints "ms rss_kib"
   start=$(now_ms)
   ATELIER_DATA_DIR="$data" ATELIER_PORT="$PORT" ATELIER_SETUP_TOKEN=bench-setup-token-0000 \
     "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$WORK/atelier-cds.jsa" \
+    $CDS \
     -Datelier.bundledPlugins="$PWD/kernel/server/target/bundled-plugins" -jar "$JAR" >"$data.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -40,6 +39,9 @@ measure() {  # $1 = data dir; prints "ms rss_kib"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# BENCH_CDS=0 measures without the class-data-sharing archive ./atelier start uses
+CDS="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$WORK/atelier-cds.jsa"
+[[ "${BENCH_CDS:-1}" == 0 ]] && CDS="-Xshare:auto"
 # the same flags as ./atelier start; run 1 also writes the class-data-sharing archive
 echo "run  first-start-ms  rss-MiB"
 for i in $(seq 1 "$RUNS"); do
