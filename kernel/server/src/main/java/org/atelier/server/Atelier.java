@@ -24,7 +24,6 @@ import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
 import org.atelier.server.http.ExtensionDispatcher;
-import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Router;
 import org.atelier.server.http.Sessions;
 import org.atelier.server.jobs.JobQueue;
@@ -34,12 +33,14 @@ import org.atelier.server.plugins.PluginHost;
 import org.atelier.server.plugins.PluginMigrations;
 import org.atelier.server.plugins.WebExtensions;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.DatabaseHealthCheck;
 import org.atelier.server.store.InstanceSettings;
 import org.atelier.server.web.AdminPages;
 import org.atelier.server.web.AuthPages;
 import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.SetupToken;
 import org.atelier.server.web.SitePages;
+import org.atelier.server.web.StaticAssets;
 import org.atelier.server.web.Theme;
 
 /**
@@ -117,12 +118,7 @@ public final class Atelier implements AutoCloseable {
                 chain.proceed();
             });
             Router router = new Router(routing, sessions, errors);
-            router.get("/static/{+path}", x -> {
-                String path = x.pathParam("path");
-                byte[] asset = pages.theme().asset(path).orElseThrow(() -> new HttpError(404, "No such file."));
-                x.response().header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
-                x.send(200, contentType(path), asset);
-            });
+            new StaticAssets(pages).routes(router);
             new SitePages(accounts, embeds, pages).routes(router);
             new AuthPages(accounts, sessions, pages, setupToken).routes(router);
             new AdminPages(plugins, accounts, pages).routes(router);
@@ -138,7 +134,7 @@ public final class Atelier implements AutoCloseable {
                     .addFeature(ObserveFeature.builder()
                             .endpoint("/")
                             .addObserver(HealthObserver.builder().details(true)
-                                    .addCheck(databaseCheck(database)).build())
+                                    .addCheck(new DatabaseHealthCheck(database)).build())
                             .addObserver(MetricsObserver.create())
                             .build())
                     .routing(routing)
@@ -174,28 +170,6 @@ public final class Atelier implements AutoCloseable {
         return id.length() > JobQueue.MAX_WORKER_ID ? id.substring(id.length() - JobQueue.MAX_WORKER_ID) : id;
     }
 
-    /** Healthy when the database answers a trivial query. */
-    private static io.helidon.health.HealthCheck databaseCheck(Database database) {
-        return new io.helidon.health.HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public io.helidon.health.HealthCheckResponse call() {
-                try {
-                    database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-                    return io.helidon.health.HealthCheckResponse.builder().status(true)
-                            .detail("kind", database.kind().name()).build();
-                } catch (RuntimeException e) {
-                    return io.helidon.health.HealthCheckResponse.builder().status(false)
-                            .detail("error", e.getClass().getSimpleName()).build();
-                }
-            }
-        };
-    }
-
     private static Optional<String> setupToken(Accounts accounts) {
         if (!accounts.needsSetup()) {
             return Optional.empty();
@@ -208,25 +182,6 @@ public final class Atelier implements AutoCloseable {
                 + "======================================================================\n";
         System.out.println(banner);
         return Optional.of(token);
-    }
-
-    private static String contentType(String path) {
-        if (path.endsWith(".css")) {
-            return "text/css; charset=UTF-8";
-        }
-        if (path.endsWith(".js")) {
-            return "text/javascript; charset=UTF-8";
-        }
-        if (path.endsWith(".svg")) {
-            return "image/svg+xml";
-        }
-        if (path.endsWith(".png")) {
-            return "image/png";
-        }
-        if (path.endsWith(".woff2")) {
-            return "font/woff2";
-        }
-        return "application/octet-stream";
     }
 
     /** @return the port the server listens on */

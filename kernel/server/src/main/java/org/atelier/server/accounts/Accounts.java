@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.atelier.plugin.api.web.Role;
 import org.atelier.plugin.api.web.Viewer;
-import org.atelier.server.plugins.PluginJar;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.Hashes;
 import org.atelier.server.store.InstanceSettings;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -128,7 +128,7 @@ public final class Accounts {
             }
             return jdbi.inTransaction(h -> {
                 AccountDao tx = h.attach(AccountDao.class);
-                if (tx.useInvite(PluginJar.sha256(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)), clock.instant()) != 1) {
+                if (tx.useInvite(Hashes.sha256(code), clock.instant()) != 1) {
                     throw new AccountException(INVALID, "That invite code is not valid, used up, or expired.");
                 }
                 return insert(tx, registration, Role.ARTIST, AccountStatus.ACTIVE);
@@ -269,7 +269,7 @@ public final class Accounts {
         }
         String code = randomToken(18);
         Instant now = clock.instant();
-        dao.insertInvite(PluginJar.sha256(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)), actor.accountId(),
+        dao.insertInvite(Hashes.sha256(code), actor.accountId(),
                 truncate(Optional.ofNullable(note).orElse(""), 200), maxUses, now, now.plus(valid));
         return code;
     }
@@ -363,7 +363,7 @@ public final class Accounts {
     }
 
     private static String hashSecret(String secret) {
-        return PluginJar.sha256(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Hashes.sha256(secret);
     }
 
     /**

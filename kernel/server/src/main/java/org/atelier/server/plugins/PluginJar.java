@@ -2,10 +2,7 @@ package org.atelier.server.plugins;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
@@ -83,11 +80,7 @@ public record PluginJar(byte[] bytes, String symbolicName, String version, Strin
      * @return 64 hex digits
      */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.atelier.server.store.Hashes.sha256(bytes);
     }
 
     /**
