@@ -20,6 +20,7 @@ import org.atelier.server.accounts.PasswordHasher;
 import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.EmbedsApi;
+import org.atelier.server.api.MediaApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -27,6 +28,10 @@ import org.atelier.server.http.ExtensionDispatcher;
 import org.atelier.server.http.Router;
 import org.atelier.server.http.Sessions;
 import org.atelier.server.jobs.JobQueue;
+import org.atelier.server.media.MediaLibrary;
+import org.atelier.server.media.MediaLimits;
+import org.atelier.server.media.MediaPipeline;
+import org.atelier.server.media.MediaStore;
 import org.atelier.server.jobs.JobWorker;
 import org.atelier.server.plugins.PluginCalls;
 import org.atelier.server.plugins.PluginHost;
@@ -59,9 +64,10 @@ public final class Atelier implements AutoCloseable {
     private final SetupToken setupToken;
     private final JobQueue jobs;
     private final JobWorker worker;
+    private final MediaLibrary media;
 
     private Atelier(AtelierConfig config, Database database, PluginCalls calls, PluginHost plugins, WebServer server,
-                    Accounts accounts, SetupToken setupToken, JobQueue jobs, JobWorker worker) {
+                    Accounts accounts, SetupToken setupToken, JobQueue jobs, JobWorker worker, MediaLibrary media) {
         this.config = config;
         this.database = database;
         this.calls = calls;
@@ -71,6 +77,7 @@ public final class Atelier implements AutoCloseable {
         this.setupToken = setupToken;
         this.jobs = jobs;
         this.worker = worker;
+        this.media = media;
     }
 
     /**
@@ -125,6 +132,10 @@ public final class Atelier implements AutoCloseable {
             new AccountsApi(accounts, sessions).routes(router);
             new AdminApi(plugins, accounts).routes(router);
             new EmbedsApi(embeds).routes(router);
+            MediaLimits mediaLimits = MediaLimits.defaults();
+            MediaLibrary media = new MediaLibrary(database, new MediaStore(config.dataDir().resolve("media")),
+                    new MediaPipeline(), clock);
+            new MediaApi(media, mediaLimits).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()
@@ -149,7 +160,7 @@ public final class Atelier implements AutoCloseable {
             worker.start();
             LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
                     + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
-            return new Atelier(config, database, calls, plugins, server, accounts, setupToken, jobs, worker);
+            return new Atelier(config, database, calls, plugins, server, accounts, setupToken, jobs, worker, media);
         } catch (RuntimeException e) {
             plugins.close();
             calls.close();
@@ -217,6 +228,11 @@ public final class Atelier implements AutoCloseable {
     /** @return the database */
     public Database database() {
         return database;
+    }
+
+    /** @return the artists' uploaded images */
+    public MediaLibrary media() {
+        return media;
     }
 
     /** @return the durable job queue */

@@ -137,8 +137,21 @@ public final class BrowserClient {
      * @return the response
      */
     public HttpResponse<String> send(HttpRequest.Builder builder) {
+        return send(builder, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends any request with this client's cookies, reading the body as the handler says (bytes
+     * for images).
+     *
+     * @param builder the request
+     * @param body    how to read the body
+     * @param <T>     the body type
+     * @return the response
+     */
+    public <T> HttpResponse<T> send(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(builder.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

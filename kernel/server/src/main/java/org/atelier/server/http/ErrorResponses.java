@@ -49,6 +49,10 @@ public final class ErrorResponses {
                 status = 400;
                 message = e.getMessage();
             }
+            case org.atelier.server.media.MediaException e -> {
+                status = e.reason().status();
+                message = e.getMessage();
+            }
             case PluginNotFoundException e -> {
                 status = 404;
                 message = e.getMessage();

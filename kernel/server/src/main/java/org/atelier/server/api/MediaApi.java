@@ -1,0 +1,112 @@
+package org.atelier.server.api;
+
+import io.helidon.http.HeaderNames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atelier.plugin.api.web.Viewer;
+import org.atelier.server.http.Exchange;
+import org.atelier.server.http.HttpError;
+import org.atelier.server.http.Json;
+import org.atelier.server.http.Router;
+import org.atelier.server.media.FocalPoint;
+import org.atelier.server.media.MediaLibrary;
+import org.atelier.server.media.MediaLimits;
+import org.atelier.server.media.ProcessingRequest;
+import org.atelier.server.media.RenditionRecord;
+
+/**
+ * Image uploads: {@code POST /api/v1/media} with the image as the raw body (optional query
+ * {@code focalX}, {@code focalY} in 0..1 and {@code alt}), {@code GET /api/v1/media/{id}},
+ * {@code DELETE /api/v1/media/{id}}, and the renditions at {@code GET /media/{id}/{name}}.
+ * Images are private to their owner until posts attach them.
+ */
+public final class MediaApi {
+    private final MediaLibrary library;
+    private final MediaLimits limits;
+
+    /**
+     * Creates the API.
+     *
+     * @param library the media library
+     * @param limits  the upload limits
+     */
+    public MediaApi(MediaLibrary library, MediaLimits limits) {
+        this.library = library;
+        this.limits = limits;
+    }
+
+    /**
+     * Registers the routes.
+     *
+     * @param router the router
+     */
+    public void routes(Router router) {
+        router.upload("/api/v1/media", x -> {
+            Viewer viewer = x.requireViewer();
+            x.requireCsrf();
+            FocalPoint focus = new FocalPoint(fraction(x, "focalX"), fraction(x, "focalY"));
+            byte[] body = x.body((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes()));
+            String alt = x.request().query().first("alt").orElse("");
+            if (alt.length() > 1500) {
+                throw new HttpError(400, "Alt text is at most 1500 characters.");
+            }
+            MediaLibrary.StoredMedia stored = library.upload(viewer, body,
+                    ProcessingRequest.defaults().withLimits(limits).withFocalPoint(focus), alt);
+            x.json(201, view(stored));
+        });
+        router.get("/api/v1/media/{id}", x -> x.json(200, view(library.find(x.requireViewer(), x.pathParam("id"))
+                .orElseThrow(() -> new HttpError(404, "No such image.")))));
+        router.delete("/api/v1/media/{id}", x -> {
+            if (!library.delete(x.requireViewer(), x.pathParam("id"))) {
+                throw new HttpError(404, "No such image.");
+            }
+            x.response().status(204);
+            x.response().send();
+        });
+        router.get("/media/{id}/{name}", x -> {
+            Map.Entry<RenditionRecord, byte[]> rendition = library.rendition(x.requireViewer(), x.pathParam("id"),
+                    x.pathParam("name")).orElseThrow(() -> new HttpError(404, "No such image."));
+            x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
+            x.send(200, rendition.getKey().mediaType(), rendition.getValue());
+        });
+    }
+
+    private static double fraction(Exchange x, String name) {
+        Optional<String> value = x.request().query().first(name).asOptional();
+        if (value.isEmpty()) {
+            return 0.5;
+        }
+        try {
+            double d = Double.parseDouble(value.get());
+            if (d >= 0.0 && d <= 1.0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new HttpError(400, name + " must be a number from 0 to 1.");
+    }
+
+    private static Map<String, Object> view(MediaLibrary.StoredMedia stored) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", stored.media().publicId());
+        view.put("format", stored.media().format().toLowerCase(java.util.Locale.ROOT));
+        view.put("width", stored.media().width());
+        view.put("height", stored.media().height());
+        view.put("frames", stored.media().frameCount());
+        view.put("blurhash", stored.media().blurhash());
+        view.put("alt", stored.media().altText());
+        view.put("focalPoint", List.of(stored.media().focalX(), stored.media().focalY()));
+        Map<String, Object> renditions = new LinkedHashMap<>();
+        for (RenditionRecord r : stored.renditions()) {
+            renditions.put(r.name(), Map.of("url", "/media/" + stored.media().publicId() + "/" + r.name(),
+                    "type", r.mediaType(), "width", r.width(), "height", r.height(), "bytes", r.byteSize()));
+        }
+        view.put("renditions", renditions);
+        view.put("provenance", Json.readObject(stored.media().provenance()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(Map.of()));
+        return view;
+    }
+}

@@ -1,0 +1,178 @@
+package org.atelier.server.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atelier.plugin.api.web.Viewer;
+import org.atelier.server.http.Json;
+import org.atelier.server.store.Database;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An artist's uploaded images: each upload goes through the {@link MediaPipeline} (every guard),
+ * its original and renditions are written to the {@link MediaStore}, then recorded in one
+ * transaction. A refused upload stores nothing; bytes are written before the record, so a
+ * recorded image always has its files. Until posts attach them (issue 3), images are visible
+ * to their owner only. Thread-safe.
+ */
+public final class MediaLibrary {
+    private static final Base64.Encoder IDS = Base64.getUrlEncoder().withoutPadding();
+    private static final int MAX_ALT = 1500;
+
+    private final Jdbi jdbi;
+    private final MediaDao dao;
+    private final MediaStore store;
+    private final MediaPipeline pipeline;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Creates the library.
+     *
+     * @param database the database
+     * @param store    where bytes live
+     * @param pipeline the media pipeline
+     * @param clock    the clock
+     */
+    public MediaLibrary(Database database, MediaStore store, MediaPipeline pipeline, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.dao = jdbi.onDemand(MediaDao.class);
+        this.store = store;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    /**
+     * Processes and keeps an upload.
+     *
+     * @param owner    the uploading account
+     * @param original the uploaded bytes, hostile until the pipeline accepted them
+     * @param request  focal point, crops and limits
+     * @param altText  the alt text, possibly empty
+     * @return the stored image
+     * @throws MediaException when the pipeline refuses the bytes (nothing is stored then)
+     */
+    public StoredMedia upload(Viewer owner, byte[] original, ProcessingRequest request, String altText) {
+        String alt = altText == null ? "" : altText.strip();
+        if (alt.length() > MAX_ALT) {
+            throw new IllegalArgumentException("Alt text is at most " + MAX_ALT + " characters.");
+        }
+        ProcessedImage image = pipeline.process(original, request);
+        String originalKey = store.put(original);
+        Map<String, String> keys = new LinkedHashMap<>();
+        image.renditions().forEach((name, rendition) -> keys.put(name, store.put(rendition.bytes())));
+        String publicId = newPublicId();
+        String provenance = new String(Json.write(provenanceView(image)), StandardCharsets.UTF_8);
+        jdbi.useTransaction(h -> {
+            MediaDao tx = h.attach(MediaDao.class);
+            long id = tx.insert(publicId, owner.accountId(), image.format().name(), image.width(), image.height(),
+                    image.frameCount(), originalKey, original.length, image.blurhash(), alt,
+                    request.focalPoint().x(), request.focalPoint().y(), provenance, clock.instant());
+            for (Map.Entry<String, Rendition> entry : image.renditions().entrySet()) {
+                Rendition r = entry.getValue();
+                tx.insertRendition(new RenditionRecord(id, entry.getKey(), r.mediaType(), r.width(), r.height(),
+                        r.frameCount(), r.size(), keys.get(entry.getKey())));
+            }
+        });
+        return find(owner, publicId).orElseThrow();
+    }
+
+    /**
+     * One image, if the viewer may see it.
+     *
+     * @param viewer   who asks
+     * @param publicId the image's public id
+     * @return the image and its renditions
+     */
+    public Optional<StoredMedia> find(Viewer viewer, String publicId) {
+        return dao.byPublicId(publicId).filter(m -> m.ownerId() == viewer.accountId())
+                .map(m -> new StoredMedia(m, dao.renditions(m.id())));
+    }
+
+    /**
+     * Opens one rendition's bytes, if the viewer may see the image. The original is never served.
+     *
+     * @param viewer   who asks
+     * @param publicId the image
+     * @param name     the rendition's name
+     * @return the rendition's record and bytes
+     */
+    public Optional<Map.Entry<RenditionRecord, byte[]>> rendition(Viewer viewer, String publicId, String name) {
+        return find(viewer, publicId).flatMap(m -> m.renditions().stream().filter(r -> r.name().equals(name)).findFirst())
+                .flatMap(r -> store.open(r.contentKey()).map(in -> Map.entry(r, readAll(in))));
+    }
+
+    /**
+     * Deletes an image and the files no other image shares.
+     *
+     * @param viewer   who asks (only the owner may)
+     * @param publicId the image
+     * @return true when it was deleted
+     */
+    public boolean delete(Viewer viewer, String publicId) {
+        Optional<StoredMedia> media = find(viewer, publicId);
+        if (media.isEmpty()) {
+            return false;
+        }
+        dao.delete(media.get().media().id());
+        List<String> keys = new java.util.ArrayList<>(media.get().renditions().stream().map(RenditionRecord::contentKey).toList());
+        keys.add(media.get().media().originalKey());
+        for (String key : keys) {
+            if (dao.references(key) == 0) {
+                store.delete(key);
+            }
+        }
+        return true;
+    }
+
+    /** @return how many images are recorded */
+    public long count() {
+        return dao.count();
+    }
+
+    private String newPublicId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return IDS.encodeToString(bytes);
+    }
+
+    private static Map<String, Object> provenanceView(ProcessedImage image) {
+        Provenance p = image.provenance();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("c2paManifest", p.c2paManifest());
+        view.put("digitalSourceType", p.digitalSourceType());
+        view.put("sdParameters", p.sdParameters());
+        view.put("comfyPrompt", p.comfyPrompt());
+        view.put("comfyWorkflow", p.comfyWorkflow());
+        view.put("software", p.software());
+        view.put("gps", p.gps());
+        view.put("metadataTruncated", image.metadataTruncated());
+        view.put("entries", image.metadata().entries());
+        return view;
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An image with its renditions.
+     *
+     * @param media      the image
+     * @param renditions its renditions
+     */
+    public record StoredMedia(MediaRecord media, List<RenditionRecord> renditions) {
+    }
+}

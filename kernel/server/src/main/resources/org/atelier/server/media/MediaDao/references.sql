@@ -1,0 +1,2 @@
+SELECT (SELECT COUNT(*) FROM media WHERE original_key = :key)
+     + (SELECT COUNT(*) FROM media_renditions WHERE content_key = :key)

@@ -1,0 +1,115 @@
+package org.atelier.server.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.GpsDirectory;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.atelier.server.accounts.RegistrationMode;
+import org.atelier.server.testing.TestInstance;
+import org.atelier.testrig.BrowserClient;
+import org.atelier.testrig.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Uploading images over the API on both databases: a good upload is processed, stored and its
+ * renditions served without metadata; hostile uploads are refused with a clear error and store
+ * nothing; images are private to their owner; the original is never served.
+ */
+class MediaUploadApiTest {
+    private static final Pattern ID = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void uploadStoreServeAndRefuse(TestDatabase.Kind kind) throws Exception {
+        try (TestInstance instance = TestInstance.start(kind)) {
+            instance.createAdmin("owner");
+            BrowserClient admin = instance.client();
+            TestInstance.signIn(admin, "owner");
+            admin.json("PUT", "/api/v1/admin/settings/registration", "{\"mode\":\"" + RegistrationMode.OPEN.key() + "\"}");
+            BrowserClient artist = instance.client();
+            assertEquals(201, TestInstance.register(artist, "painter").statusCode());
+            TestInstance.signIn(artist, "painter");
+            BrowserClient other = instance.client();
+            assertEquals(201, TestInstance.register(other, "sculptor").statusCode());
+            TestInstance.signIn(other, "sculptor");
+
+            // a 1600×1200 photo with GPS in its EXIF
+            byte[] photo = TestImages.jpegWithExif(TestImages.quadrants(1600, 1200, 0xff0000, 0x00ff00, 0x0000ff, 0xffffff), 1, true);
+            HttpResponse<String> created = artist.raw("POST", "/api/v1/media?focalX=0.25&focalY=0.5&alt=Four%20squares",
+                    "image/jpeg", photo);
+            assertEquals(201, created.statusCode(), created.body());
+            Matcher m = ID.matcher(created.body());
+            assertTrue(m.find(), created.body());
+            String id = m.group(1);
+            assertTrue(created.body().contains("\"width\":1600") && created.body().contains("\"alt\":\"Four squares\""),
+                    created.body());
+            assertTrue(created.body().contains("\"gps\":true"), "provenance is recorded before stripping: " + created.body());
+            assertTrue(created.body().contains("\"thumbnail\"") && created.body().contains("\"display-640\""), created.body());
+
+            // renditions are served to the owner, without metadata
+            HttpResponse<byte[]> thumbnail = artist.send(HttpRequest.newBuilder(artist.base().resolve("/media/" + id + "/thumbnail")),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, thumbnail.statusCode());
+            assertEquals("image/jpeg", thumbnail.headers().firstValue("Content-Type").orElse(""));
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(thumbnail.body()));
+            assertTrue(metadata.getDirectoriesOfType(GpsDirectory.class).isEmpty(), "GPS is stripped");
+
+            // private to the owner; the original has no URL
+            assertEquals(404, other.get("/media/" + id + "/thumbnail").statusCode());
+            assertEquals(404, other.get("/api/v1/media/" + id).statusCode());
+            assertEquals(401, instance.client().get("/media/" + id + "/thumbnail").statusCode());
+            assertEquals(404, artist.get("/media/" + id + "/original").statusCode());
+            assertEquals(404, other.raw("DELETE", "/api/v1/media/" + id, "text/plain", new byte[0]).statusCode());
+
+            // hostile uploads: clear errors, nothing stored
+            long before = instance.atelier().media().count();
+            long files = files(instance.dataDir().resolve("media"));
+            List<byte[]> hostile = List.of(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(),
+                    "<html><body>hi</body></html>".getBytes(),
+                    TestImages.pngHeaderClaiming(50_000, 50_000),
+                    java.util.Arrays.copyOf(photo, photo.length / 3),
+                    new byte[0]);
+            for (byte[] bytes : hostile) {
+                HttpResponse<String> refused = artist.raw("POST", "/api/v1/media", "image/png", bytes);
+                assertTrue(refused.statusCode() >= 400 && refused.statusCode() < 500, refused.statusCode() + " " + refused.body());
+                assertTrue(refused.body().contains("\"error\":"), refused.body());
+                assertFalse(refused.body().contains("Exception"), refused.body());
+            }
+            assertEquals(400, artist.raw("POST", "/api/v1/media?focalX=2", "image/jpeg", photo).statusCode());
+            assertEquals(401, instance.client().raw("POST", "/api/v1/media", "image/jpeg", photo).statusCode());
+            HttpResponse<String> noToken = artist.send(HttpRequest.newBuilder(artist.base().resolve("/api/v1/media"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(photo)));
+            assertEquals(403, noToken.statusCode());
+            assertEquals(before, instance.atelier().media().count());
+            assertEquals(files, files(instance.dataDir().resolve("media")));
+
+            // the owner deletes it: rows and unshared files go
+            assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + id, "text/plain", new byte[0]).statusCode());
+            assertEquals(404, artist.get("/api/v1/media/" + id).statusCode());
+            assertEquals(0, files(instance.dataDir().resolve("media")));
+        }
+    }
+
+    private static long files(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+}
