@@ -10,6 +10,7 @@ import org.atelier.server.http.Exchange;
 import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Json;
 import org.atelier.server.http.Router;
+import org.atelier.server.media.CropRect;
 import org.atelier.server.media.FocalPoint;
 import org.atelier.server.media.MediaLibrary;
 import org.atelier.server.media.MediaLimits;
@@ -18,7 +19,8 @@ import org.atelier.server.media.RenditionRecord;
 
 /**
  * Image uploads: {@code POST /api/v1/media} with the image as the raw body (optional query
- * {@code focalX}, {@code focalY} in 0..1 and {@code alt}), {@code GET /api/v1/media/{id}},
+ * {@code focalX}, {@code focalY} in 0..1, {@code thumbnailCrop} and {@code coverCrop} as
+ * {@code x,y,w,h} fractions, and {@code alt}), {@code GET /api/v1/media/{id}},
  * {@code DELETE /api/v1/media/{id}}, and the renditions at {@code GET /media/{id}/{name}}.
  * Images are private to their owner until posts attach them.
  */
@@ -52,8 +54,16 @@ public final class MediaApi {
             if (alt.length() > 1500) {
                 throw new HttpError(400, "Alt text is at most 1500 characters.");
             }
-            MediaLibrary.StoredMedia stored = library.upload(viewer, body,
-                    ProcessingRequest.defaults().withLimits(limits).withFocalPoint(focus), alt);
+            ProcessingRequest request = ProcessingRequest.defaults().withLimits(limits).withFocalPoint(focus);
+            Optional<CropRect> thumbnail = crop(x, "thumbnailCrop");
+            Optional<CropRect> cover = crop(x, "coverCrop");
+            if (thumbnail.isPresent()) {
+                request = request.withThumbnailCrop(thumbnail.get());
+            }
+            if (cover.isPresent()) {
+                request = request.withCoverCrop(cover.get());
+            }
+            MediaLibrary.StoredMedia stored = library.upload(viewer, body, request, alt);
             x.json(201, view(stored));
         });
         router.get("/api/v1/media/{id}", x -> x.json(200, view(library.find(x.requireViewer(), x.pathParam("id"))
@@ -71,6 +81,24 @@ public final class MediaApi {
             x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
             x.send(200, rendition.getKey().mediaType(), rendition.getValue());
         });
+    }
+
+    /** A crop given as {@code x,y,w,h}, each a fraction of the image from 0 to 1. */
+    private static Optional<CropRect> crop(Exchange x, String name) {
+        Optional<String> value = x.request().query().first(name).asOptional();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = value.get().split(",", -1);
+        try {
+            if (parts.length == 4) {
+                return Optional.of(new CropRect(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                        Double.parseDouble(parts[2]), Double.parseDouble(parts[3])));
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below, with the same message for every malformed crop
+        }
+        throw new HttpError(400, name + " must be x,y,w,h: a rectangle inside the image, each from 0 to 1.");
     }
 
     private static double fraction(Exchange x, String name) {
@@ -99,6 +127,8 @@ public final class MediaApi {
         view.put("blurhash", stored.media().blurhash());
         view.put("alt", stored.media().altText());
         view.put("focalPoint", List.of(stored.media().focalX(), stored.media().focalY()));
+        view.put("thumbnailCrop", stored.media().thumbnailCrop());
+        view.put("coverCrop", stored.media().coverCrop());
         Map<String, Object> renditions = new LinkedHashMap<>();
         for (RenditionRecord r : stored.renditions()) {
             renditions.put(r.name(), Map.of("url", "/media/" + stored.media().publicId() + "/" + r.name(),

@@ -26,7 +26,8 @@ public interface MediaDao {
                 @Bind("width") int width, @Bind("height") int height, @Bind("frameCount") int frameCount,
                 @Bind("originalKey") String originalKey, @Bind("originalBytes") long originalBytes,
                 @Bind("blurhash") String blurhash, @Bind("altText") String altText, @Bind("focalX") double focalX,
-                @Bind("focalY") double focalY, @Bind("provenance") String provenance,
+                @Bind("focalY") double focalY, @Bind("thumbnailCrop") String thumbnailCrop,
+                @Bind("coverCrop") String coverCrop, @Bind("provenance") String provenance,
                 @Bind("createdAt") Instant createdAt);
 
     /** Stores one rendition row. */

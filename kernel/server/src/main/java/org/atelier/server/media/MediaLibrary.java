@@ -75,7 +75,9 @@ public final class MediaLibrary {
             MediaDao tx = h.attach(MediaDao.class);
             long id = tx.insert(publicId, owner.accountId(), image.format().name(), image.width(), image.height(),
                     image.frameCount(), originalKey, original.length, image.blurhash(), alt,
-                    request.focalPoint().x(), request.focalPoint().y(), provenance, clock.instant());
+                    request.focalPoint().x(), request.focalPoint().y(),
+                    request.thumbnailCrop().map(MediaLibrary::format).orElse(null),
+                    request.coverCrop().map(MediaLibrary::format).orElse(null), provenance, clock.instant());
             for (Map.Entry<String, Rendition> entry : image.renditions().entrySet()) {
                 Rendition r = entry.getValue();
                 tx.insertRendition(new RenditionRecord(id, entry.getKey(), r.mediaType(), r.width(), r.height(),
@@ -138,6 +140,10 @@ public final class MediaLibrary {
         return dao.count();
     }
 
+    private static String format(CropRect crop) {
+        return crop.x() + "," + crop.y() + "," + crop.w() + "," + crop.h();
+    }
+
     private String newPublicId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -155,7 +161,9 @@ public final class MediaLibrary {
         view.put("software", p.software());
         view.put("gps", p.gps());
         view.put("metadataTruncated", image.metadataTruncated());
-        view.put("entries", image.metadata().entries());
+        // where a photo was taken is recorded as a yes/no only: coordinates are never kept
+        view.put("entries", image.metadata().entries().stream()
+                .filter(e -> !e.directory().toUpperCase(java.util.Locale.ROOT).startsWith("GPS")).toList());
         return view;
     }
 

@@ -18,10 +18,13 @@ import java.time.Instant;
  * @param altText       the description for people who cannot see it
  * @param focalX        focal point, 0..1 from the left
  * @param focalY        focal point, 0..1 from the top
+ * @param thumbnailCrop the artist's thumbnail crop as {@code x,y,w,h}, if chosen
+ * @param coverCrop     the artist's cover crop as {@code x,y,w,h}, if chosen
  * @param provenance    what the original's metadata said, as JSON
  * @param createdAt     when it was uploaded
  */
 public record MediaRecord(long id, String publicId, long ownerId, String format, int width, int height, int frameCount,
                           String originalKey, long originalBytes, String blurhash, String altText, double focalX,
-                          double focalY, String provenance, Instant createdAt) {
+                          double focalY, java.util.Optional<String> thumbnailCrop,
+                          java.util.Optional<String> coverCrop, String provenance, Instant createdAt) {
 }

@@ -57,6 +57,7 @@ class MediaUploadApiTest {
             assertTrue(created.body().contains("\"width\":1600") && created.body().contains("\"alt\":\"Four squares\""),
                     created.body());
             assertTrue(created.body().contains("\"gps\":true"), "provenance is recorded before stripping: " + created.body());
+            assertFalse(created.body().contains("GPS Latitude"), "coordinates are never kept: " + created.body());
             assertTrue(created.body().contains("\"thumbnail\"") && created.body().contains("\"display-640\""), created.body());
 
             // renditions are served to the owner, without metadata
@@ -66,6 +67,22 @@ class MediaUploadApiTest {
             assertEquals("image/jpeg", thumbnail.headers().firstValue("Content-Type").orElse(""));
             Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(thumbnail.body()));
             assertTrue(metadata.getDirectoriesOfType(GpsDirectory.class).isEmpty(), "GPS is stripped");
+
+            // the artist's own thumbnail crop: a 600 px square inside the top-left (red) quarter
+            HttpResponse<String> cropped = artist.raw("POST", "/api/v1/media?thumbnailCrop=0,0,0.375,0.5", "image/jpeg", photo);
+            assertEquals(201, cropped.statusCode(), cropped.body());
+            assertTrue(cropped.body().contains("\"thumbnailCrop\":\"0.0,0.0,0.375,0.5\""), cropped.body());
+            Matcher c = ID.matcher(cropped.body());
+            assertTrue(c.find());
+            HttpResponse<byte[]> redThumb = artist.send(HttpRequest.newBuilder(artist.base().resolve("/media/" + c.group(1)
+                    + "/thumbnail")), HttpResponse.BodyHandlers.ofByteArray());
+            java.awt.image.BufferedImage red = TestImages.read(redThumb.body());
+            assertEquals(red.getWidth(), red.getHeight());
+            for (int[] p : new int[][] {{2, 2}, {red.getWidth() - 3, red.getHeight() - 3}, {red.getWidth() / 2, red.getHeight() / 2}}) {
+                assertTrue(TestImages.near(red.getRGB(p[0], p[1]), 0xff0000, 40),
+                        "the thumbnail comes from the requested rectangle: " + Integer.toHexString(red.getRGB(p[0], p[1])));
+            }
+            assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + c.group(1), "text/plain", new byte[0]).statusCode());
 
             // private to the owner; the original has no URL
             assertEquals(404, other.get("/media/" + id + "/thumbnail").statusCode());
@@ -90,6 +107,11 @@ class MediaUploadApiTest {
                 assertFalse(refused.body().contains("Exception"), refused.body());
             }
             assertEquals(400, artist.raw("POST", "/api/v1/media?focalX=2", "image/jpeg", photo).statusCode());
+            for (String crop : new String[] {"0,0,1", "0,0,1.5,1", "a,b,c,d", "-0.1,0,0.5,0.5", "0.6,0,0.5,0.5", "0,0,0,0"}) {
+                HttpResponse<String> bad = artist.raw("POST", "/api/v1/media?coverCrop=" + crop, "image/jpeg", photo);
+                assertEquals(400, bad.statusCode(), crop + ": " + bad.body());
+                assertTrue(bad.body().contains("coverCrop must be x,y,w,h"), bad.body());
+            }
             assertEquals(401, instance.client().raw("POST", "/api/v1/media", "image/jpeg", photo).statusCode());
             HttpResponse<String> noToken = artist.send(HttpRequest.newBuilder(artist.base().resolve("/api/v1/media"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(photo)));
