@@ -46,7 +46,7 @@ import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.SetupToken;
 import org.atelier.server.web.SitePages;
 import org.atelier.server.web.StaticAssets;
-import org.atelier.server.web.Theme;
+import org.atelier.server.web.Themes;
 
 /**
  * One running Atelier instance: database, plugin host, web server. {@link Main} starts one from
@@ -106,7 +106,7 @@ public final class Atelier implements AutoCloseable {
             SetupToken setupToken = new SetupToken(setupToken(accounts));
             Sessions sessions = new Sessions(accounts, config.secure());
             PageRenderer pages = new PageRenderer(
-                    () -> Theme.load(settings.get("theme").orElse("default"), config.dataDir().resolve("themes")),
+                    new Themes(config.dataDir().resolve("themes"), () -> settings.get("theme").orElse("default")),
                     webExtensions::navigation, config.baseUrl().getHost());
             ErrorResponses errors = new ErrorResponses(pages);
             Embeds embeds = new Embeds(plugins.extensions(), calls);

@@ -3,6 +3,7 @@ package org.atelier.server.accounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -67,7 +68,7 @@ public interface AccountDao {
                        @Bind("csrfToken") String csrfToken, @Bind("createdAt") Instant createdAt,
                        @Bind("expiresAt") Instant expiresAt);
 
-    /** @return the session's account id and CSRF token, if the session is live */
+    /** @return the live session's account and CSRF token, in one query (it runs on every request) */
     @SqlQuery
     @RegisterConstructorMapper(SessionRow.class)
     Optional<SessionRow> session(@Bind("idHash") String idHash, @Bind("now") Instant now);
@@ -93,9 +94,9 @@ public interface AccountDao {
     /**
      * A live session.
      *
-     * @param accountId the account
+     * @param account   the account it belongs to
      * @param csrfToken the session's CSRF token
      */
-    record SessionRow(long accountId, String csrfToken) {
+    record SessionRow(@Nested Account account, String csrfToken) {
     }
 }

@@ -182,9 +182,8 @@ public final class Accounts {
             return Optional.empty();
         }
         return dao.session(hashSecret(secret), clock.instant())
-                .flatMap(row -> dao.byId(row.accountId())
-                        .filter(a -> a.status() == AccountStatus.ACTIVE)
-                        .map(a -> new Session(a, row.csrfToken())));
+                .filter(row -> row.account().status() == AccountStatus.ACTIVE)
+                .map(row -> new Session(row.account(), row.csrfToken()));
     }
 
     /**

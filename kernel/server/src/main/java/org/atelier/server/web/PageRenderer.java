@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.atelier.plugin.api.web.Access;
 import org.atelier.plugin.api.web.NavEntry;
 import org.atelier.plugin.api.web.Role;
@@ -27,27 +26,27 @@ public final class PageRenderer {
             new NavEntry("Profile settings", "/settings/profile", Access.SIGNED_IN, 80),
             new NavEntry("Admin", "/admin", Access.ADMIN, 90));
 
-    private final Supplier<Theme> theme;
+    private final Themes themes;
     private final Function<Optional<Viewer>, List<NavEntry>> extensionNav;
     private final String instanceName;
 
     /**
      * Creates the renderer.
      *
-     * @param theme        the active theme (an instance setting, so looked up per page)
+     * @param themes       the installed themes and which is active
      * @param extensionNav navigation entries contributed by plugins, for a viewer
      * @param instanceName the instance's display name
      */
-    public PageRenderer(Supplier<Theme> theme, Function<Optional<Viewer>, List<NavEntry>> extensionNav,
+    public PageRenderer(Themes themes, Function<Optional<Viewer>, List<NavEntry>> extensionNav,
                         String instanceName) {
-        this.theme = theme;
+        this.themes = themes;
         this.extensionNav = extensionNav;
         this.instanceName = instanceName;
     }
 
     /** @return the active theme */
     public Theme theme() {
-        return theme.get();
+        return themes.active();
     }
 
     /**
@@ -60,7 +59,7 @@ public final class PageRenderer {
      * @return UTF-8 HTML
      */
     public byte[] render(Exchange exchange, String title, String template, Map<String, Object> model) {
-        Theme active = theme.get();
+        Theme active = themes.active();
         Map<String, Object> values = baseModel(exchange, title);
         values.putAll(model);
         return layout(active, values, active.render(template, values));
@@ -76,7 +75,7 @@ public final class PageRenderer {
      * @return UTF-8 HTML
      */
     public byte[] renderSource(Exchange exchange, String title, String source, Map<String, Object> model) {
-        Theme active = theme.get();
+        Theme active = themes.active();
         Map<String, Object> values = baseModel(exchange, title);
         values.putAll(model);
         return layout(active, values, active.renderSource(source, values));

@@ -24,6 +24,9 @@ public final class Theme {
     private final Optional<Path> directory;
     private final Mustache.Compiler compiler;
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
+    /** Plugins' template sources, compiled once each, keyed by their text. */
+    private final Map<String, Template> sourceCache = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SOURCES = 256;
 
     private Theme(String name, Optional<Path> directory) {
         this.name = name;
@@ -74,7 +77,10 @@ public final class Theme {
      * @return the HTML
      */
     public String renderSource(String source, Object model) {
-        return compiler.compile(source).execute(model);
+        if (sourceCache.size() > MAX_CACHED_SOURCES) {
+            sourceCache.clear(); // plugins contribute a handful of templates; this only bounds a misbehaving one
+        }
+        return sourceCache.computeIfAbsent(source, compiler::compile).execute(model);
     }
 
     /**
