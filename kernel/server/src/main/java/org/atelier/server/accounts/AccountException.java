@@ -3,7 +3,7 @@ package org.atelier.server.accounts;
 /**
  * An account operation was refused; the message is fit to show to the person who asked.
  */
-public final class AccountException extends RuntimeException {
+public final class AccountException extends RuntimeException implements org.atelier.server.ClientError {
     private static final long serialVersionUID = 1L;
 
     /** Why it was refused, as an HTTP-ish category. */
@@ -57,5 +57,10 @@ public final class AccountException extends RuntimeException {
      */
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public int status() {
+        return reason.status();
     }
 }

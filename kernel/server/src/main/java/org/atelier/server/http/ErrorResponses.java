@@ -4,10 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.atelier.server.accounts.AccountException;
-import org.atelier.server.plugins.InvalidPluginException;
+import org.atelier.server.ClientError;
 import org.atelier.server.plugins.PluginCallException;
-import org.atelier.server.plugins.PluginNotFoundException;
 import org.atelier.server.web.PageRenderer;
 
 /**
@@ -37,24 +35,8 @@ public final class ErrorResponses {
         int status;
         String message;
         switch (error) {
-            case HttpError e -> {
+            case ClientError e -> {
                 status = e.status();
-                message = e.getMessage();
-            }
-            case AccountException e -> {
-                status = e.reason().status();
-                message = e.getMessage();
-            }
-            case InvalidPluginException e -> {
-                status = 400;
-                message = e.getMessage();
-            }
-            case org.atelier.server.media.MediaException e -> {
-                status = e.reason().status();
-                message = e.getMessage();
-            }
-            case PluginNotFoundException e -> {
-                status = 404;
                 message = e.getMessage();
             }
             case PluginCallException e -> {

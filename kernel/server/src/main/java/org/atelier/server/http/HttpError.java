@@ -4,7 +4,7 @@ package org.atelier.server.http;
  * An error to answer with: a status and a message fit to show. Thrown by handlers; the kernel's
  * error handler renders it as HTML or JSON as the client prefers.
  */
-public final class HttpError extends RuntimeException {
+public final class HttpError extends RuntimeException implements org.atelier.server.ClientError {
     private static final long serialVersionUID = 1L;
     private final int status;
 
@@ -20,6 +20,7 @@ public final class HttpError extends RuntimeException {
     }
 
     /** @return the HTTP status */
+    @Override
     public int status() {
         return status;
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Unchecked on purpose: every refusal ends the processing of that one image, and callers
  * handle them all in one place (an upload handler answers with {@link Reason#status()}).
  */
-public final class MediaException extends RuntimeException {
+public final class MediaException extends RuntimeException implements org.atelier.server.ClientError {
     private static final long serialVersionUID = 1L;
 
     /** Why an image was refused, with the HTTP status an upload endpoint should answer. */
@@ -77,5 +77,10 @@ public final class MediaException extends RuntimeException {
      */
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public int status() {
+        return reason.status();
     }
 }

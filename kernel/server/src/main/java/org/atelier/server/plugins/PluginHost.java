@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.atelier.plugin.api.ImageFormat;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.Hashes;
 import org.atelier.server.store.InstanceSettings;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -404,7 +405,7 @@ public final class PluginHost implements AutoCloseable {
             Path jar = jarPath(record.symbolicName());
             try {
                 byte[] bytes = Files.readAllBytes(jar);
-                if (!PluginJar.sha256(bytes).equals(record.jarSha256())) {
+                if (!Hashes.sha256(bytes).equals(record.jarSha256())) {
                     throw new IOException("the kept jar " + jar.getFileName() + " is not the one that was installed "
                             + "(its SHA-256 differs); install the plugin again");
                 }

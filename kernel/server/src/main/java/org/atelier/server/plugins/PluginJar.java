@@ -11,6 +11,7 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import org.atelier.server.store.Hashes;
 
 /**
  * An uploaded plugin jar, checked before it goes anywhere near the framework: it must be a jar
@@ -70,17 +71,7 @@ public record PluginJar(byte[] bytes, String symbolicName, String version, Strin
         String version = Optional.ofNullable(trim(main.getValue("Bundle-Version"))).filter(v -> !v.isEmpty()).orElse("0.0.0");
         String name = Optional.ofNullable(trim(main.getValue("Bundle-Name"))).filter(v -> !v.isEmpty()).orElse(symbolicName);
         String description = Optional.ofNullable(trim(main.getValue("Bundle-Description"))).orElse("");
-        return new PluginJar(bytes, symbolicName, version, name, description, sha256(bytes));
-    }
-
-    /**
-     * The hex SHA-256 of some bytes.
-     *
-     * @param bytes the bytes
-     * @return 64 hex digits
-     */
-    public static String sha256(byte[] bytes) {
-        return org.atelier.server.store.Hashes.sha256(bytes);
+        return new PluginJar(bytes, symbolicName, version, name, description, Hashes.sha256(bytes));
     }
 
     /**

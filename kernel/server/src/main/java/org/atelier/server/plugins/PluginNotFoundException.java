@@ -3,7 +3,7 @@ package org.atelier.server.plugins;
 /**
  * No plugin of that name is installed.
  */
-public final class PluginNotFoundException extends RuntimeException {
+public final class PluginNotFoundException extends RuntimeException implements org.atelier.server.ClientError {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -13,5 +13,10 @@ public final class PluginNotFoundException extends RuntimeException {
      */
     public PluginNotFoundException(String symbolicName) {
         super("no plugin named " + symbolicName + " is installed");
+    }
+
+    @Override
+    public int status() {
+        return 404;
     }
 }

@@ -65,7 +65,7 @@ public final class AuthPages {
             sessions.signedIn(x.response(), accounts.signIn(form.get("username"), form.get("password"), x.clientAddress()));
             x.seeOther("/");
         } catch (AccountException e) {
-            page(x, e.reason().status(), "Sign in", "login",
+            page(x, e.status(), "Sign in", "login",
                     Map.of("error", e.getMessage(), "username", form.getOrDefault("username", "")));
         }
     }
@@ -84,7 +84,7 @@ public final class AuthPages {
             for (String field : new String[] {"username", "email", "displayName", "invite"}) {
                 model.put(field, form.getOrDefault(field, ""));
             }
-            page(x, e.reason().status(), "Register", "register", model);
+            page(x, e.status(), "Register", "register", model);
         }
     }
 
@@ -108,8 +108,7 @@ public final class AuthPages {
             sessions.signedIn(x.response(), accounts.signIn(form.get("username"), form.get("password"), x.clientAddress()));
             x.seeOther("/admin");
         } catch (AccountException | HttpError e) {
-            int status = e instanceof HttpError h ? h.status() : ((AccountException) e).reason().status();
-            page(x, status, "Set up", "setup", Map.of("error", e.getMessage(),
+            page(x, e.status(), "Set up", "setup", Map.of("error", e.getMessage(),
                     "username", form.getOrDefault("username", ""), "email", form.getOrDefault("email", "")));
         }
     }

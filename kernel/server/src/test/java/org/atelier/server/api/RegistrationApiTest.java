@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.atelier.server.accounts.RegistrationMode;
-import org.atelier.server.plugins.PluginJar;
+import org.atelier.server.store.Hashes;
 import org.atelier.server.testing.TestInstance;
 import org.atelier.testrig.BrowserClient;
 import org.atelier.testrig.TestDatabase;
@@ -183,7 +183,7 @@ class RegistrationApiTest {
         try (var c = instance.database().connect();
              var s = c.prepareStatement("UPDATE invites SET expires_at = ? WHERE code_hash = ?")) {
             s.setObject(1, java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
-            s.setString(2, PluginJar.sha256(expired.getBytes(StandardCharsets.UTF_8)));
+            s.setString(2, Hashes.sha256(expired.getBytes(StandardCharsets.UTF_8)));
             assertEquals(1, s.executeUpdate());
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
@@ -409,6 +409,6 @@ class RegistrationApiTest {
 
     private static long uses(TestInstance instance, String code) {
         return count(instance, "SELECT uses FROM invites WHERE code_hash = ?",
-                PluginJar.sha256(code.getBytes(StandardCharsets.UTF_8)));
+                Hashes.sha256(code.getBytes(StandardCharsets.UTF_8)));
     }
 }

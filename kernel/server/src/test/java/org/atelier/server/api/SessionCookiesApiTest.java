@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.atelier.plugin.api.web.Role;
-import org.atelier.server.plugins.PluginJar;
+import org.atelier.server.store.Hashes;
 import org.atelier.server.testing.TestInstance;
 import org.atelier.testrig.BrowserClient;
 import org.atelier.testrig.TestDatabase;
@@ -259,7 +259,7 @@ class SessionCookiesApiTest {
     }
 
     private static String sha256(String text) {
-        return PluginJar.sha256(text.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The username the server sees for a bare session cookie value ("" when anonymous). */

@@ -35,7 +35,7 @@ class PluginJarTest {
         assertEquals("1.2.3.beta", jar.version());
         assertEquals("Good plugin", jar.name());
         assertEquals("Does good things", jar.description());
-        assertEquals(PluginJar.sha256(bytes), jar.sha256());
+        assertEquals(org.atelier.server.store.Hashes.sha256(bytes), jar.sha256());
         assertTrue(jar.sha256().matches("[0-9a-f]{64}"));
     }
 
