@@ -1,6 +1,7 @@
 package org.atelier.server.api;
 
 import io.helidon.http.HeaderNames;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,16 @@ public final class MediaApi {
             x.response().send();
         });
         router.get("/media/{id}/{name}", x -> {
-            Map.Entry<RenditionRecord, byte[]> rendition = library.rendition(x.requireViewer(), x.pathParam("id"),
+            Map.Entry<RenditionRecord, InputStream> rendition = library.rendition(x.requireViewer(), x.pathParam("id"),
                     x.pathParam("name")).orElseThrow(() -> new HttpError(404, "No such image."));
-            x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
-            x.send(200, rendition.getKey().mediaType(), rendition.getValue());
+            try (InputStream in = rendition.getValue()) {
+                x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
+                x.response().header(HeaderNames.CONTENT_TYPE, rendition.getKey().mediaType());
+                x.response().contentLength(rendition.getKey().byteSize());
+                try (java.io.OutputStream out = x.response().outputStream()) {
+                    in.transferTo(out);
+                }
+            }
         });
     }
 

@@ -35,8 +35,7 @@ public final class Router {
      * @return this router
      */
     public Router get(String path, KernelRoute route) {
-        routing.route(Method.GET, path, wrap(route, false));
-        return this;
+        return on(Method.GET, path, route, false);
     }
 
     /**
@@ -47,8 +46,7 @@ public final class Router {
      * @return this router
      */
     public Router post(String path, KernelRoute route) {
-        routing.route(Method.POST, path, wrap(route, true));
-        return this;
+        return on(Method.POST, path, route, true);
     }
 
     /**
@@ -60,8 +58,7 @@ public final class Router {
      * @return this router
      */
     public Router upload(String path, KernelRoute route) {
-        routing.route(Method.POST, path, wrap(route, false));
-        return this;
+        return on(Method.POST, path, route, false);
     }
 
     /**
@@ -72,8 +69,7 @@ public final class Router {
      * @return this router
      */
     public Router put(String path, KernelRoute route) {
-        routing.route(Method.PUT, path, wrap(route, true));
-        return this;
+        return on(Method.PUT, path, route, true);
     }
 
     /**
@@ -84,8 +80,7 @@ public final class Router {
      * @return this router
      */
     public Router patch(String path, KernelRoute route) {
-        routing.route(Method.PATCH, path, wrap(route, true));
-        return this;
+        return on(Method.PATCH, path, route, true);
     }
 
     /**
@@ -96,8 +91,7 @@ public final class Router {
      * @return this router
      */
     public Router delete(String path, KernelRoute route) {
-        routing.route(Method.DELETE, path, wrap(route, true));
-        return this;
+        return on(Method.DELETE, path, route, true);
     }
 
     /**
@@ -118,6 +112,11 @@ public final class Router {
                 dispatch.handle(request, response);
             }
         });
+        return this;
+    }
+
+    private Router on(Method method, String path, KernelRoute route, boolean checkCsrf) {
+        routing.route(method, path, wrap(route, checkCsrf));
         return this;
     }
 

@@ -42,6 +42,11 @@ public interface MediaDao {
     @SqlQuery
     List<RenditionRecord> renditions(@Bind("mediaId") long mediaId);
 
+    /** @return one rendition of an owner's image, in one query (it runs for every image served) */
+    @SqlQuery
+    Optional<RenditionRecord> ownedRendition(@Bind("publicId") String publicId, @Bind("name") String name,
+                                             @Bind("ownerId") long ownerId);
+
     /** @return how many media rows exist (tests check that refused uploads store nothing) */
     @SqlQuery
     long count();

@@ -1,8 +1,6 @@
 package org.atelier.server.media;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -100,16 +98,16 @@ public final class MediaLibrary {
     }
 
     /**
-     * Opens one rendition's bytes, if the viewer may see the image. The original is never served.
+     * Opens one rendition, if the viewer may see the image. The original is never served.
      *
      * @param viewer   who asks
      * @param publicId the image
      * @param name     the rendition's name
-     * @return the rendition's record and bytes
+     * @return the rendition's record and its bytes as a stream the caller closes
      */
-    public Optional<Map.Entry<RenditionRecord, byte[]>> rendition(Viewer viewer, String publicId, String name) {
-        return find(viewer, publicId).flatMap(m -> m.renditions().stream().filter(r -> r.name().equals(name)).findFirst())
-                .flatMap(r -> store.open(r.contentKey()).map(in -> Map.entry(r, readAll(in))));
+    public Optional<Map.Entry<RenditionRecord, InputStream>> rendition(Viewer viewer, String publicId, String name) {
+        return dao.ownedRendition(publicId, name, viewer.accountId())
+                .flatMap(r -> store.open(r.contentKey()).map(in -> Map.entry(r, in)));
     }
 
     /**
@@ -165,14 +163,6 @@ public final class MediaLibrary {
         view.put("entries", image.metadata().entries().stream()
                 .filter(e -> !e.directory().toUpperCase(java.util.Locale.ROOT).startsWith("GPS")).toList());
         return view;
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
