@@ -13,9 +13,6 @@ import org.atelier.server.browser.plugin.BrowserTestExtension;
 import org.atelier.server.browser.plugin.BrowserTestPlugin;
 import org.atelier.server.testing.TestInstance;
 import org.atelier.testrig.TestBundles;
-import org.atelier.testrig.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,26 +31,14 @@ class AdminPluginsBrowserTest {
     private static final String EMBEDS = "org.atelier.plugin.embeds";
     private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
     private static final String NOCOOKIE_SRC = "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ";
-    private static TestInstance instance;
+    @RegisterExtension
+    static final ServedInstance INSTANCE = ServedInstance.withOwner();
 
     @RegisterExtension
-    final Browser browser = new Browser(() -> instance.atelier().localUri());
+    final Browser browser = new Browser(INSTANCE::uri);
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startInstance() {
-        instance = TestInstance.start(TestDatabase.Kind.H2);
-        instance.createAdmin("owner");
-    }
-
-    @AfterAll
-    static void stopInstance() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
 
     @BeforeEach
     void signIn() {

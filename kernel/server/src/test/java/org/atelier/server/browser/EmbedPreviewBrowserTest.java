@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.atelier.server.browser.Browser.Viewport;
-import org.atelier.server.testing.TestInstance;
-import org.atelier.testrig.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,22 +17,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class EmbedPreviewBrowserTest {
     private static final String PREVIEW = "/embeds/preview?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3DdQw4w9WgXcQ";
-    private static TestInstance instance;
+    @RegisterExtension
+    static final ServedInstance INSTANCE = ServedInstance.fresh();
 
     @RegisterExtension
-    final Browser browser = new Browser(() -> instance.atelier().localUri());
-
-    @BeforeAll
-    static void startInstance() {
-        instance = TestInstance.start(TestDatabase.Kind.H2);
-    }
-
-    @AfterAll
-    static void stopInstance() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
+    final Browser browser = new Browser(INSTANCE::uri);
 
     @ParameterizedTest
     @EnumSource(Viewport.class)

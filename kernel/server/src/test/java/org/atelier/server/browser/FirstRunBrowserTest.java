@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.atelier.server.testing.TestInstance;
-import org.atelier.testrig.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -17,26 +14,15 @@ import org.openqa.selenium.WebElement;
  * wrong token refused on the page, the right one creating the admin and signing them in.
  */
 class FirstRunBrowserTest {
-    private static TestInstance instance;
+    @RegisterExtension
+    static final ServedInstance INSTANCE = ServedInstance.fresh();
 
     @RegisterExtension
-    final Browser browser = new Browser(() -> instance.atelier().localUri());
-
-    @BeforeAll
-    static void startInstance() {
-        instance = TestInstance.start(TestDatabase.Kind.H2);
-    }
-
-    @AfterAll
-    static void stopInstance() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
+    final Browser browser = new Browser(INSTANCE::uri);
 
     @Test
     void ownerSetsUpTheInstanceWithTheConsoleToken() {
-        String token = instance.atelier().pendingSetupToken().orElseThrow();
+        String token = INSTANCE.get().atelier().pendingSetupToken().orElseThrow();
 
         // the home page points the owner to /setup
         browser.open("/");
@@ -54,7 +40,7 @@ class FirstRunBrowserTest {
         assertEquals("owner", browser.driver().findElement(By.id("setup-username")).getDomProperty("value"));
         assertEquals("owner@example.org", browser.driver().findElement(By.id("setup-email")).getDomProperty("value"));
         assertEquals("", browser.driver().findElement(By.id("setup-password")).getDomProperty("value"));
-        assertTrue(instance.atelier().pendingSetupToken().isPresent(), "a wrong token does not use up the real one");
+        assertTrue(INSTANCE.get().atelier().pendingSetupToken().isPresent(), "a wrong token does not use up the real one");
 
         // the right token creates the admin, signs them in and lands on /admin
         fillSetup(token, "owner", "owner@example.org", TestInstance.PASSWORD);
@@ -64,7 +50,7 @@ class FirstRunBrowserTest {
         assertEquals("/@owner", browser.visible(Flows.ACCOUNT_HANDLE).getDomAttribute("href"));
         assertEquals("Sign out", browser.visible(Flows.SIGN_OUT).getText());
         assertTrue(browser.all(Flows.SIGN_IN_LINK).isEmpty(), "no Sign in link once signed in");
-        assertTrue(instance.atelier().pendingSetupToken().isEmpty(), "the token is used up");
+        assertTrue(INSTANCE.get().atelier().pendingSetupToken().isEmpty(), "the token is used up");
 
         // the setup page is closed now
         browser.open("/setup");

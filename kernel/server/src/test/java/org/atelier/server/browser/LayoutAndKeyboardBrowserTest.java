@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.atelier.server.browser.Browser.Viewport;
 import org.atelier.server.testing.TestInstance;
-import org.atelier.testrig.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,23 +24,11 @@ import org.openqa.selenium.interactions.Actions;
  * screenshots for a person to look at) and keyboard use (the skip link).
  */
 class LayoutAndKeyboardBrowserTest {
-    private static TestInstance instance;
+    @RegisterExtension
+    static final ServedInstance INSTANCE = ServedInstance.withOwner();
 
     @RegisterExtension
-    final Browser browser = new Browser(() -> instance.atelier().localUri());
-
-    @BeforeAll
-    static void startInstance() {
-        instance = TestInstance.start(TestDatabase.Kind.H2);
-        instance.createAdmin("owner");
-    }
-
-    @AfterAll
-    static void stopInstance() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
+    final Browser browser = new Browser(INSTANCE::uri);
 
     @Test
     void adminPluginsPageFitsAPhoneAndTheNavigationIsUsable() throws Exception {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.atelier.server.testing.TestInstance;
-import org.atelier.testrig.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -16,23 +13,11 @@ import org.openqa.selenium.WebElement;
  * Signing in and out through the forms, and a wrong password shown in the page.
  */
 class SignInBrowserTest {
-    private static TestInstance instance;
+    @RegisterExtension
+    static final ServedInstance INSTANCE = ServedInstance.withOwner();
 
     @RegisterExtension
-    final Browser browser = new Browser(() -> instance.atelier().localUri());
-
-    @BeforeAll
-    static void startInstance() {
-        instance = TestInstance.start(TestDatabase.Kind.H2);
-        instance.createAdmin("owner");
-    }
-
-    @AfterAll
-    static void stopInstance() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
+    final Browser browser = new Browser(INSTANCE::uri);
 
     @Test
     void signInThroughTheFormAndSignOutWithTheHeaderButton() {

@@ -46,7 +46,8 @@ class WebExtensionLifecycleTest {
 
     private static byte[] helloV2() {
         return TestBundles.bundle(HELLO).version("2.0.0")
-                .activator(org.atelier.server.testplugins.hello2.HelloActivator.class).build();
+                .activator(org.atelier.server.testplugins.hello2.HelloActivator.class)
+                .withPackageOf(org.atelier.server.testplugins.hello.HelloExtension.class).build();
     }
 
     @ParameterizedTest
@@ -168,7 +169,8 @@ class WebExtensionLifecycleTest {
         PluginTesting.installActive(admin, helloV1());
         try {
             HttpResponse<String> twinInstalled = PluginTesting.install(admin, TestBundles.bundle(twin)
-                    .activator(org.atelier.server.testplugins.hello2.HelloActivator.class).build());
+                    .activator(org.atelier.server.testplugins.hello2.HelloActivator.class)
+                    .withPackageOf(org.atelier.server.testplugins.hello.HelloExtension.class).build());
             assertStatus(201, twinInstalled);
             JsonNode info = PluginTesting.json(twinInstalled);
             assertEquals("failed", info.path("state").asText(), twinInstalled.body());

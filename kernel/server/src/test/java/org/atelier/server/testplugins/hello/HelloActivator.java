@@ -8,7 +8,7 @@ import org.osgi.framework.BundleContext;
 public final class HelloActivator implements BundleActivator {
     @Override
     public void start(BundleContext context) {
-        context.registerService(WebExtension.class, new HelloExtension(), null);
+        context.registerService(WebExtension.class, new HelloExtension("v1"), null);
     }
 
     @Override
