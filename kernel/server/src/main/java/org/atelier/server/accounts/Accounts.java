@@ -48,7 +48,8 @@ public final class Accounts {
     private final LoginRateLimiter limiter;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final String decoyHash;
+    /** A hash for unknown usernames, made on first need rather than at start-up (it costs one Argon2 run). */
+    private volatile String decoyHash;
 
     /**
      * Creates the service.
@@ -67,7 +68,6 @@ public final class Accounts {
         this.hasher = hasher;
         this.limiter = limiter;
         this.clock = clock;
-        this.decoyHash = hasher.decoy();
     }
 
     /**
@@ -156,7 +156,7 @@ public final class Accounts {
         Optional<Account> account = name.isEmpty() || secret.length() > MAX_PASSWORD
                 ? Optional.empty() : find(name);
         // spend the same time whether or not the account exists, so timing does not reveal usernames
-        boolean matches = hasher.verify(secret, account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent();
+        boolean matches = hasher.verify(secret, account.map(Account::passwordHash).orElseGet(this::decoyHash)) && account.isPresent();
         if (!matches) {
             throw new AccountException(UNAUTHORISED, "Wrong username or password.");
         }
@@ -345,6 +345,15 @@ public final class Accounts {
         if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             throw new AccountException(INVALID, "Passwords are " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long.");
         }
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.decoy(); // two threads may both make one: harmless, either is fine
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     private NewSession openSession(Account account) {
