@@ -21,6 +21,7 @@ import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.EmbedsApi;
 import org.atelier.server.api.MediaApi;
+import org.atelier.server.api.PostsApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -37,6 +38,8 @@ import org.atelier.server.plugins.PluginCalls;
 import org.atelier.server.plugins.PluginHost;
 import org.atelier.server.plugins.PluginMigrations;
 import org.atelier.server.plugins.WebExtensions;
+import org.atelier.server.posts.PostVisibility;
+import org.atelier.server.posts.Posts;
 import org.atelier.server.store.Database;
 import org.atelier.server.store.DatabaseHealthCheck;
 import org.atelier.server.store.InstanceSettings;
@@ -95,6 +98,7 @@ public final class Atelier implements AutoCloseable {
         }
         Database database = Database.open(config.database().jdbcUrl(config.dataDir()), config.database().user(),
                 config.database().password(), 10);
+        PostVisibility.install(database.jdbi());
         PluginCalls calls = new PluginCalls(Duration.ofMillis(config.pluginTimeoutMillis()));
         WebExtensions webExtensions = new WebExtensions(new PluginMigrations(database.dataSource()), calls);
         PluginHost plugins = PluginHost.start(config.dataDir(), database, config.bundledPlugins(), clock,
@@ -136,6 +140,8 @@ public final class Atelier implements AutoCloseable {
             MediaLibrary media = new MediaLibrary(database, new MediaStore(config.dataDir().resolve("media")),
                     new MediaPipeline(), clock);
             new MediaApi(media, mediaLimits).routes(router);
+            Posts posts = new Posts(database, media, settings, clock);
+            new PostsApi(posts, accounts).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

@@ -77,10 +77,19 @@ public final class MediaApi {
             x.response().send();
         });
         router.get("/media/{id}/{name}", x -> {
-            Map.Entry<RenditionRecord, InputStream> rendition = library.rendition(x.requireViewer(), x.pathParam("id"),
+            Map.Entry<RenditionRecord, InputStream> rendition = library.rendition(x.viewer(), x.pathParam("id"),
                     x.pathParam("name")).orElseThrow(() -> new HttpError(404, "No such image."));
             try (InputStream in = rendition.getValue()) {
-                x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
+                // a re-crop changes the bytes behind the same URL, and a post can become followers-only:
+                // browsers keep a copy briefly and then revalidate by the content hash
+                String etag = "\"" + rendition.getKey().contentKey() + "\"";
+                x.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=300");
+                x.response().header(HeaderNames.ETAG, etag);
+                if (x.request().headers().first(HeaderNames.IF_NONE_MATCH).map(etag::equals).orElse(false)) {
+                    x.response().status(304);
+                    x.response().send();
+                    return;
+                }
                 x.response().header(HeaderNames.CONTENT_TYPE, rendition.getKey().mediaType());
                 x.response().contentLength(rendition.getKey().byteSize());
                 try (java.io.OutputStream out = x.response().outputStream()) {

@@ -44,8 +44,8 @@ public interface MediaDao {
 
     /** @return one rendition of an owner's image, in one query (it runs for every image served) */
     @SqlQuery
-    Optional<RenditionRecord> ownedRendition(@Bind("publicId") String publicId, @Bind("name") String name,
-                                             @Bind("ownerId") long ownerId);
+    Optional<RenditionRecord> visibleRendition(@Bind("publicId") String publicId, @Bind("name") String name,
+                                               @Bind("viewerId") long viewerId);
 
     /** @return how many media rows exist (tests check that refused uploads store nothing) */
     @SqlQuery

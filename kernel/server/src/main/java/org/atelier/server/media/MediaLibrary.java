@@ -18,8 +18,9 @@ import org.jdbi.v3.core.Jdbi;
  * An artist's uploaded images: each upload goes through the {@link MediaPipeline} (every guard),
  * its original and renditions are written to the {@link MediaStore}, then recorded in one
  * transaction. A refused upload stores nothing; bytes are written before the record, so a
- * recorded image always has its files. Until posts attach them (issue 3), images are visible
- * to their owner only. Thread-safe.
+ * recorded image always has its files. An image's details are its owner's; its renditions are
+ * seen by whoever may see a post holding it (or the profile showing it as avatar or banner).
+ * Thread-safe.
  */
 public final class MediaLibrary {
     private static final Base64.Encoder IDS = Base64.getUrlEncoder().withoutPadding();
@@ -98,15 +99,17 @@ public final class MediaLibrary {
     }
 
     /**
-     * Opens one rendition, if the viewer may see the image. The original is never served.
+     * Opens one rendition, if the viewer may see the image: their own, an avatar or banner, or an
+     * image of a post they may see. The original is never served.
      *
-     * @param viewer   who asks
+     * @param viewer   who asks, empty when signed out
      * @param publicId the image
      * @param name     the rendition's name
      * @return the rendition's record and its bytes as a stream the caller closes
      */
-    public Optional<Map.Entry<RenditionRecord, InputStream>> rendition(Viewer viewer, String publicId, String name) {
-        return dao.ownedRendition(publicId, name, viewer.accountId())
+    public Optional<Map.Entry<RenditionRecord, InputStream>> rendition(Optional<Viewer> viewer, String publicId,
+                                                                      String name) {
+        return dao.visibleRendition(publicId, name, viewer.map(Viewer::accountId).orElse(0L))
                 .flatMap(r -> store.open(r.contentKey()).map(in -> Map.entry(r, in)));
     }
 
@@ -118,7 +121,20 @@ public final class MediaLibrary {
      * @return true when it was deleted
      */
     public boolean delete(Viewer viewer, String publicId) {
-        Optional<StoredMedia> media = find(viewer, publicId);
+        return deleteOwned(viewer.accountId(), publicId);
+    }
+
+    /**
+     * Deletes an image of an account (a deleted post's images, whoever deleted the post) and the
+     * files no other image shares.
+     *
+     * @param ownerId  the image's owner
+     * @param publicId the image
+     * @return true when it was deleted
+     */
+    public boolean deleteOwned(long ownerId, String publicId) {
+        Optional<StoredMedia> media = dao.byPublicId(publicId).filter(m -> m.ownerId() == ownerId)
+                .map(m -> new StoredMedia(m, dao.renditions(m.id())));
         if (media.isEmpty()) {
             return false;
         }

@@ -84,10 +84,10 @@ class MediaUploadApiTest {
             }
             assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + c.group(1), "text/plain", new byte[0]).statusCode());
 
-            // private to the owner; the original has no URL
+            // private to the owner until a post shows it; the original has no URL
             assertEquals(404, other.get("/media/" + id + "/thumbnail").statusCode());
             assertEquals(404, other.get("/api/v1/media/" + id).statusCode());
-            assertEquals(401, instance.client().get("/media/" + id + "/thumbnail").statusCode());
+            assertEquals(404, instance.client().get("/media/" + id + "/thumbnail").statusCode(), "in no post: the owner's alone");
             assertEquals(404, artist.get("/media/" + id + "/original").statusCode());
             assertEquals(404, other.raw("DELETE", "/api/v1/media/" + id, "text/plain", new byte[0]).statusCode());
 

@@ -1,0 +1,121 @@
+package org.atelier.server.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JSON object request body read with types checked: a field of the wrong type is a 400 naming
+ * the field, never a silently ignored value or a server error. Absent and {@code null} fields
+ * are empty.
+ */
+public final class JsonBody {
+    /** The largest JSON body an API call accepts. */
+    public static final int MAX_BYTES = 256 * 1024;
+
+    private final Map<String, Object> fields;
+
+    private JsonBody(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Reads the exchange's body.
+     *
+     * @param x the exchange
+     * @return the body
+     * @throws HttpError 400 when the body is not a JSON object, 413 when too large
+     */
+    public static JsonBody of(Exchange x) {
+        return new JsonBody(Json.readObject(x.body(MAX_BYTES))
+                .orElseThrow(() -> new HttpError(400, "The body must be a JSON object.")));
+    }
+
+    /**
+     * @param name the field
+     * @return whether the body has the field (even as null)
+     */
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    /**
+     * A string field.
+     *
+     * @param name the field
+     * @return its value
+     */
+    public Optional<String> string(String name) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof String s) {
+            return Optional.of(s);
+        }
+        throw new HttpError(400, "\"" + name + "\" must be a string.");
+    }
+
+    /**
+     * A boolean field.
+     *
+     * @param name the field
+     * @return its value
+     */
+    public Optional<Boolean> bool(String name) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        throw new HttpError(400, "\"" + name + "\" must be true or false.");
+    }
+
+    /**
+     * A whole-number field.
+     *
+     * @param name the field
+     * @return its value
+     */
+    public Optional<Long> number(String name) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return Optional.of(((Number) v).longValue());
+        }
+        throw new HttpError(400, "\"" + name + "\" must be a whole number.");
+    }
+
+    /**
+     * A list of strings.
+     *
+     * @param name     the field
+     * @param maxItems the most items accepted (a hostile body could send millions)
+     * @return its value
+     */
+    public Optional<List<String>> strings(String name, int maxItems) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof List<?> list) {
+            if (list.size() > maxItems) {
+                throw new HttpError(400, "\"" + name + "\" holds at most " + maxItems + " items.");
+            }
+            List<String> out = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof String s)) {
+                    throw new HttpError(400, "\"" + name + "\" must be a list of strings.");
+                }
+                out.add(s);
+            }
+            return Optional.of(out);
+        }
+        throw new HttpError(400, "\"" + name + "\" must be a list of strings.");
+    }
+}

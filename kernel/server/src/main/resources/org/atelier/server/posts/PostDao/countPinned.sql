@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM posts WHERE author_id = :authorId AND pinned = TRUE AND state = 'published' AND id <> :postId

@@ -1,0 +1,1 @@
+DELETE FROM post_embeds WHERE post_id = :postId

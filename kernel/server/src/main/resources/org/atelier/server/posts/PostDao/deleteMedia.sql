@@ -1,0 +1,1 @@
+DELETE FROM post_media WHERE post_id = :postId

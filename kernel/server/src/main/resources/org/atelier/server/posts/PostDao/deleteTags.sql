@@ -1,0 +1,1 @@
+DELETE FROM post_tags WHERE post_id = :postId

@@ -1,0 +1,1 @@
+INSERT INTO post_tags (tag, post_id, published_at) VALUES (:tag, :postId, :publishedAt)

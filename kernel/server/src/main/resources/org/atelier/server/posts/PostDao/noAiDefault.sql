@@ -1,0 +1,1 @@
+SELECT no_ai_default FROM profiles WHERE account_id = :accountId
