@@ -22,6 +22,7 @@ import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.EmbedsApi;
 import org.atelier.server.api.MediaApi;
 import org.atelier.server.api.PostsApi;
+import org.atelier.server.api.ProfilesApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -40,12 +41,15 @@ import org.atelier.server.plugins.PluginMigrations;
 import org.atelier.server.plugins.WebExtensions;
 import org.atelier.server.posts.PostVisibility;
 import org.atelier.server.posts.Posts;
+import org.atelier.server.profiles.Profiles;
 import org.atelier.server.store.Database;
 import org.atelier.server.store.DatabaseHealthCheck;
 import org.atelier.server.store.InstanceSettings;
 import org.atelier.server.web.AdminPages;
+import org.atelier.server.web.ArtistPages;
 import org.atelier.server.web.AuthPages;
 import org.atelier.server.web.PageRenderer;
+import org.atelier.server.web.PostPages;
 import org.atelier.server.web.SetupToken;
 import org.atelier.server.web.SitePages;
 import org.atelier.server.web.StaticAssets;
@@ -142,6 +146,10 @@ public final class Atelier implements AutoCloseable {
             new MediaApi(media, mediaLimits).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
+            Profiles profiles = new Profiles(database, accounts, clock);
+            new ProfilesApi(profiles).routes(router);
+            new PostPages(posts, media, mediaLimits, profiles, embeds, pages).routes(router);
+            new ArtistPages(profiles, posts, media, mediaLimits, pages).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

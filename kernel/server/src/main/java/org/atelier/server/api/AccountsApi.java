@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
-import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.accounts.NewSession;
 import org.atelier.server.accounts.Registration;
@@ -59,10 +58,7 @@ public final class AccountsApi {
         });
         router.get("/api/v1/accounts/me", x -> x.json(200, privateView(
                 accounts.byUsername(x.requireViewer().username()).orElseThrow())));
-        // registrations waiting for approval (and suspended accounts) are not published
-        router.get("/api/v1/accounts/{username}", x -> x.json(200, publicView(
-                accounts.byUsername(x.pathParam("username")).filter(a -> a.status() == AccountStatus.ACTIVE)
-                        .orElseThrow(() -> new HttpError(404, "No such account.")))));
+        // GET /api/v1/accounts/{username}, the public profile, is ProfilesApi's
         router.patch("/api/v1/accounts/{username}", x -> {
             Viewer viewer = x.requireViewer();
             Map<String, Object> body = body(x);

@@ -118,4 +118,33 @@ public final class JsonBody {
         }
         throw new HttpError(400, "\"" + name + "\" must be a list of strings.");
     }
+
+    /**
+     * A list of objects, each read as a {@link JsonBody}.
+     *
+     * @param name     the field
+     * @param maxItems the most items accepted
+     * @return its value
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<List<JsonBody>> objects(String name, int maxItems) {
+        Object v = fields.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof List<?> list) {
+            if (list.size() > maxItems) {
+                throw new HttpError(400, "\"" + name + "\" holds at most " + maxItems + " items.");
+            }
+            List<JsonBody> out = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?> map)) {
+                    throw new HttpError(400, "\"" + name + "\" must be a list of objects.");
+                }
+                out.add(new JsonBody((Map<String, Object>) map));
+            }
+            return Optional.of(out);
+        }
+        throw new HttpError(400, "\"" + name + "\" must be a list of objects.");
+    }
 }

@@ -22,6 +22,8 @@ import org.atelier.server.http.Exchange;
 public final class PageRenderer {
     private static final List<NavEntry> KERNEL_NAV = List.of(
             new NavEntry("Home", "/", Access.PUBLIC, 0),
+            new NavEntry("New post", "/posts/new", Access.SIGNED_IN, 20),
+            new NavEntry("Drafts", "/drafts", Access.SIGNED_IN, 30),
             new NavEntry("Embed preview", "/embeds/preview", Access.PUBLIC, 50),
             new NavEntry("Profile settings", "/settings/profile", Access.SIGNED_IN, 80),
             new NavEntry("Admin", "/admin", Access.ADMIN, 90));

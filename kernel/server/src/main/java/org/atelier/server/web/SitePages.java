@@ -5,18 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.atelier.plugin.api.embed.Embed;
-import org.atelier.plugin.api.web.Viewer;
-import org.atelier.server.accounts.Account;
-import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.embeds.EmbedResult;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.Exchange;
-import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Router;
 
 /**
- * The public pages of the kernel so far: home, profiles, profile settings and the embed preview.
+ * The home page and the embed preview.
  */
 public final class SitePages {
     private final Accounts accounts;
@@ -43,26 +39,6 @@ public final class SitePages {
      */
     public void routes(Router router) {
         router.get("/", x -> page(x, "Home", "home", Map.of("needsSetup", accounts.needsSetup())));
-        router.get("/@{username}", x -> {
-            // registrations waiting for approval (and suspended accounts) are not published
-            Account account = accounts.byUsername(x.pathParam("username"))
-                    .filter(a -> a.status() == AccountStatus.ACTIVE)
-                    .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
-            page(x, account.displayName(), "profile", Map.of("account", Map.of("username", account.username(),
-                    "displayName", account.displayName(), "bio", account.bio())));
-        });
-        router.get("/settings/profile", x -> {
-            Account account = accounts.byUsername(x.requireViewer().username()).orElseThrow();
-            page(x, "Profile settings", "settings-profile", Map.of("username", account.username(),
-                    "displayName", account.displayName(), "bio", account.bio()));
-        });
-        router.post("/settings/profile", x -> {
-            Viewer viewer = x.requireViewer();
-            Map<String, String> form = x.form();
-            Account updated = accounts.updateProfile(viewer, viewer.username(), form.get("displayName"), form.get("bio"));
-            page(x, "Profile settings", "settings-profile", Map.of("username", updated.username(),
-                    "displayName", updated.displayName(), "bio", updated.bio(), "message", "Saved."));
-        });
         router.get("/embeds/preview", x -> {
             String text = x.request().query().first("url").orElse("");
             page(x, "Embed preview", "embed-preview", Map.of("url", text, "items", items(embeds.resolve(text.lines().toList()))));

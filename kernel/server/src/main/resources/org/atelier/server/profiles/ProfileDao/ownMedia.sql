@@ -1,0 +1,1 @@
+SELECT id FROM media WHERE public_id = :publicId AND owner_id = :ownerId
