@@ -33,6 +33,7 @@ import org.atelier.server.jobs.JobQueue;
 import org.atelier.server.media.MediaLibrary;
 import org.atelier.server.media.MediaLimits;
 import org.atelier.server.media.MediaPipeline;
+import org.atelier.server.media.MediaRenderer;
 import org.atelier.server.media.MediaStore;
 import org.atelier.server.jobs.JobWorker;
 import org.atelier.server.plugins.PluginCalls;
@@ -72,9 +73,11 @@ public final class Atelier implements AutoCloseable {
     private final JobQueue jobs;
     private final JobWorker worker;
     private final MediaLibrary media;
+    private final MediaRenderer renderer;
 
     private Atelier(AtelierConfig config, Database database, PluginCalls calls, PluginHost plugins, WebServer server,
-                    Accounts accounts, SetupToken setupToken, JobQueue jobs, JobWorker worker, MediaLibrary media) {
+                    Accounts accounts, SetupToken setupToken, JobQueue jobs, JobWorker worker, MediaLibrary media,
+                    MediaRenderer renderer) {
         this.config = config;
         this.database = database;
         this.calls = calls;
@@ -85,6 +88,7 @@ public final class Atelier implements AutoCloseable {
         this.jobs = jobs;
         this.worker = worker;
         this.media = media;
+        this.renderer = renderer;
     }
 
     /**
@@ -95,6 +99,19 @@ public final class Atelier implements AutoCloseable {
      * @return the running instance
      */
     public static Atelier start(AtelierConfig config, Clock clock) {
+        return start(config, clock, true);
+    }
+
+    /**
+     * Starts an instance that may leave the job queue to other nodes.
+     *
+     * @param config  the configuration
+     * @param clock   the clock (tests control it)
+     * @param runJobs false to serve requests without claiming jobs: what is enqueued waits in the
+     *                database for a node that runs them (tests use it to hold work across a restart)
+     * @return the running instance
+     */
+    public static Atelier start(AtelierConfig config, Clock clock, boolean runJobs) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -140,10 +157,12 @@ public final class Atelier implements AutoCloseable {
             new AccountsApi(accounts, sessions).routes(router);
             new AdminApi(plugins, accounts).routes(router);
             new EmbedsApi(embeds).routes(router);
+            JobQueue jobs = new JobQueue(database, clock);
             MediaLimits mediaLimits = MediaLimits.defaults();
-            MediaLibrary media = new MediaLibrary(database, new MediaStore(config.dataDir().resolve("media")),
-                    new MediaPipeline(), clock);
-            new MediaApi(media, mediaLimits).routes(router);
+            MediaStore mediaStore = new MediaStore(config.dataDir().resolve("media"));
+            MediaLibrary media = new MediaLibrary(database, mediaStore, mediaLimits, jobs, clock);
+            MediaRenderer renderer = new MediaRenderer(database, mediaStore, new MediaPipeline(), mediaLimits);
+            new MediaApi(media).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
             Profiles profiles = new Profiles(database, accounts, clock);
@@ -165,16 +184,19 @@ public final class Atelier implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
-            JobQueue jobs = new JobQueue(database, clock);
             Housekeeping housekeeping = new Housekeeping(database, jobs, clock);
             JobWorker worker = JobWorker.builder(jobs, workerId())
                     .handler(Housekeeping.QUEUE, job -> housekeeping.run())
+                    .handler(MediaRenderer.QUEUE, renderer::handle)
                     .build();
             housekeeping.schedule();
-            worker.start();
+            if (runJobs) {
+                worker.start();
+            }
             LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
                     + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
-            return new Atelier(config, database, calls, plugins, server, accounts, setupToken, jobs, worker, media);
+            return new Atelier(config, database, calls, plugins, server, accounts, setupToken, jobs, worker, media,
+                    renderer);
         } catch (RuntimeException e) {
             plugins.close();
             calls.close();
@@ -247,6 +269,11 @@ public final class Atelier implements AutoCloseable {
     /** @return the artists' uploaded images */
     public MediaLibrary media() {
         return media;
+    }
+
+    /** @return what renders uploaded images on the job queue */
+    public MediaRenderer mediaRenderer() {
+        return renderer;
     }
 
     /** @return the durable job queue */

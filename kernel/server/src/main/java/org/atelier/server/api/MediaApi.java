@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.http.Exchange;
 import org.atelier.server.http.HttpError;
@@ -13,31 +14,44 @@ import org.atelier.server.http.Json;
 import org.atelier.server.http.Router;
 import org.atelier.server.media.CropRect;
 import org.atelier.server.media.FocalPoint;
+import org.atelier.server.media.Framing;
 import org.atelier.server.media.MediaLibrary;
-import org.atelier.server.media.MediaLimits;
-import org.atelier.server.media.ProcessingRequest;
+import org.atelier.server.media.MediaState;
 import org.atelier.server.media.RenditionRecord;
 
 /**
- * Image uploads: {@code POST /api/v1/media} with the image as the raw body (optional query
- * {@code focalX}, {@code focalY} in 0..1, {@code thumbnailCrop} and {@code coverCrop} as
- * {@code x,y,w,h} fractions, and {@code alt}), {@code GET /api/v1/media/{id}},
- * {@code DELETE /api/v1/media/{id}}, and the renditions at {@code GET /media/{id}/{name}}.
- * Images are private to their owner until posts attach them.
+ * Images over the API; they are private to their owner until posts attach them.
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/media} — the image as the raw body, with optional query {@code focalX},
+ *       {@code focalY} (0..1), {@code thumbnailCrop} and {@code coverCrop} ({@code x,y,w,h}
+ *       fractions) and {@code alt}. The cheap checks run at once (a refusal is a 4xx and stores
+ *       nothing); an accepted image is answered {@code 202 Accepted}, {@code state: "processing"},
+ *       and rendered on the job queue.</li>
+ *   <li>{@code GET /api/v1/media/{id}} — the image with its {@code state} ({@code processing},
+ *       {@code ready} or {@code failed}), {@code progress} (0..100) and {@code error}; renditions and
+ *       provenance once it is ready. Clients poll it to show progress.</li>
+ *   <li>{@code PATCH /api/v1/media/{id}} — a JSON object with any of {@code alt},
+ *       {@code focalPoint} ({@code [x, y]}), {@code thumbnailCrop} and {@code coverCrop}
+ *       ({@code "x,y,w,h"}, or {@code null} for the default crop around the focal point). A new
+ *       framing re-renders the thumbnail and cover on the queue ({@code 202}, processing); an alt
+ *       text change alone is immediate ({@code 200}). Every field is checked before anything
+ *       changes.</li>
+ *   <li>{@code DELETE /api/v1/media/{id}}, and the renditions at {@code GET /media/{id}/{name}}.</li>
+ * </ul>
  */
 public final class MediaApi {
+    private static final Set<String> EDITABLE = Set.of("alt", "focalPoint", "thumbnailCrop", "coverCrop");
+
     private final MediaLibrary library;
-    private final MediaLimits limits;
 
     /**
      * Creates the API.
      *
-     * @param library the media library
-     * @param limits  the upload limits
+     * @param library the media library (its limits bound the upload)
      */
-    public MediaApi(MediaLibrary library, MediaLimits limits) {
+    public MediaApi(MediaLibrary library) {
         this.library = library;
-        this.limits = limits;
     }
 
     /**
@@ -49,36 +63,52 @@ public final class MediaApi {
         router.upload("/api/v1/media", x -> {
             Viewer viewer = x.requireViewer();
             x.requireCsrf();
-            FocalPoint focus = new FocalPoint(fraction(x, "focalX"), fraction(x, "focalY"));
-            byte[] body = x.body((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes()));
-            String alt = x.request().query().first("alt").orElse("");
-            if (alt.length() > 1500) {
-                throw new HttpError(400, "Alt text is at most 1500 characters.");
-            }
-            ProcessingRequest request = ProcessingRequest.defaults().withLimits(limits).withFocalPoint(focus);
-            Optional<CropRect> thumbnail = crop(x, "thumbnailCrop");
-            Optional<CropRect> cover = crop(x, "coverCrop");
-            if (thumbnail.isPresent()) {
-                request = request.withThumbnailCrop(thumbnail.get());
-            }
-            if (cover.isPresent()) {
-                request = request.withCoverCrop(cover.get());
-            }
-            MediaLibrary.StoredMedia stored = library.upload(viewer, body, request, alt);
-            x.json(201, view(stored));
+            Framing framing = new Framing(new FocalPoint(fraction(x, "focalX"), fraction(x, "focalY")),
+                    crop(x, "thumbnailCrop"), crop(x, "coverCrop"));
+            String alt = alt(x.request().query().first("alt").orElse(""));
+            byte[] body = x.body((int) Math.min(Integer.MAX_VALUE - 8, library.limits().maxBytes()));
+            MediaLibrary.StoredMedia stored = library.upload(viewer, body, framing, alt);
+            x.response().header(HeaderNames.LOCATION, "/api/v1/media/" + stored.media().publicId());
+            x.json(202, view(stored));
         });
         router.get("/api/v1/media/{id}", x -> x.json(200, view(library.find(x.requireViewer(), x.pathParam("id"))
-                .orElseThrow(() -> new HttpError(404, "No such image.")))));
+                .orElseThrow(MediaApi::noSuchImage))));
+        router.patch("/api/v1/media/{id}", x -> {
+            Viewer viewer = x.requireViewer();
+            MediaLibrary.StoredMedia current = library.find(viewer, x.pathParam("id"))
+                    .orElseThrow(MediaApi::noSuchImage);
+            Map<String, Object> body = AccountsApi.body(x);
+            for (String field : body.keySet()) {
+                if (!EDITABLE.contains(field)) {
+                    throw new HttpError(400, "Unknown field '" + field
+                            + "': an image's alt, focalPoint, thumbnailCrop and coverCrop can be changed.");
+                }
+            }
+            Framing before = current.media().framing();
+            String alt = body.containsKey("alt") ? alt(AccountsApi.str(body, "alt")) : current.media().altText();
+            Framing framing = new Framing(
+                    body.containsKey("focalPoint") ? focalPoint(body.get("focalPoint")) : before.focalPoint(),
+                    body.containsKey("thumbnailCrop") ? crop("thumbnailCrop", body.get("thumbnailCrop"))
+                            : before.thumbnailCrop(),
+                    body.containsKey("coverCrop") ? crop("coverCrop", body.get("coverCrop")) : before.coverCrop());
+            boolean reframed = !framing.equals(before);
+            if (reframed && current.media().state() == MediaState.FAILED) {
+                throw new HttpError(409, "This image could not be processed, so it cannot be cropped; upload it again.");
+            }
+            MediaLibrary.StoredMedia updated = library.edit(viewer, current.media().publicId(), alt, framing)
+                    .orElseThrow(MediaApi::noSuchImage);
+            x.json(reframed ? 202 : 200, view(updated));
+        });
         router.delete("/api/v1/media/{id}", x -> {
             if (!library.delete(x.requireViewer(), x.pathParam("id"))) {
-                throw new HttpError(404, "No such image.");
+                throw noSuchImage();
             }
             x.response().status(204);
             x.response().send();
         });
         router.get("/media/{id}/{name}", x -> {
             Map.Entry<RenditionRecord, InputStream> rendition = library.rendition(x.viewer(), x.pathParam("id"),
-                    x.pathParam("name")).orElseThrow(() -> new HttpError(404, "No such image."));
+                    x.pathParam("name")).orElseThrow(MediaApi::noSuchImage);
             try (InputStream in = rendition.getValue()) {
                 // a re-crop changes the bytes behind the same URL, and a post can become followers-only:
                 // browsers keep a copy briefly and then revalidate by the content hash
@@ -99,22 +129,49 @@ public final class MediaApi {
         });
     }
 
-    /** A crop given as {@code x,y,w,h}, each a fraction of the image from 0 to 1. */
+    private static HttpError noSuchImage() {
+        return new HttpError(404, "No such image.");
+    }
+
+    private static String alt(String alt) {
+        String text = alt == null ? "" : alt.strip();
+        if (text.length() > MediaLibrary.MAX_ALT) {
+            throw new HttpError(400, "Alt text is at most " + MediaLibrary.MAX_ALT + " characters.");
+        }
+        return text;
+    }
+
+    /** A crop in the query, given as {@code x,y,w,h}, each a fraction of the image from 0 to 1. */
     private static Optional<CropRect> crop(Exchange x, String name) {
         Optional<String> value = x.request().query().first(name).asOptional();
-        if (value.isEmpty()) {
+        return value.isEmpty() ? Optional.empty() : crop(name, value.get());
+    }
+
+    /** A crop in a JSON body: {@code "x,y,w,h"}, or null for none. */
+    private static Optional<CropRect> crop(String name, Object value) {
+        if (value == null) {
             return Optional.empty();
         }
-        String[] parts = value.get().split(",", -1);
-        try {
-            if (parts.length == 4) {
-                return Optional.of(new CropRect(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                        Double.parseDouble(parts[2]), Double.parseDouble(parts[3])));
+        if (value instanceof String text) {
+            try {
+                return Optional.of(CropRect.parse(text));
+            } catch (IllegalArgumentException e) {
+                // refused below, with the same message for every malformed crop
             }
-        } catch (IllegalArgumentException e) {
-            // refused below, with the same message for every malformed crop
         }
         throw new HttpError(400, name + " must be x,y,w,h: a rectangle inside the image, each from 0 to 1.");
+    }
+
+    private static FocalPoint focalPoint(Object value) {
+        if (value instanceof List<?> xy && xy.size() == 2 && xy.get(0) instanceof Number x
+                && xy.get(1) instanceof Number y) {
+            try {
+                return new FocalPoint(x.doubleValue(), y.doubleValue());
+            } catch (IllegalArgumentException e) {
+                // refused below
+            }
+        }
+        throw new HttpError(400, "focalPoint must be [x, y], each a number from 0 to 1.");
     }
 
     private static double fraction(Exchange x, String name) {
@@ -136,23 +193,29 @@ public final class MediaApi {
     private static Map<String, Object> view(MediaLibrary.StoredMedia stored) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", stored.media().publicId());
+        view.put("state", stored.media().state().key());
+        view.put("progress", stored.media().progress());
+        view.put("error", stored.media().error().orElse(null));
         view.put("format", stored.media().format().toLowerCase(java.util.Locale.ROOT));
         view.put("width", stored.media().width());
         view.put("height", stored.media().height());
         view.put("frames", stored.media().frameCount());
-        view.put("blurhash", stored.media().blurhash());
+        view.put("blurhash", stored.media().blurhash().orElse(null));
         view.put("alt", stored.media().altText());
         view.put("focalPoint", List.of(stored.media().focalX(), stored.media().focalY()));
         view.put("thumbnailCrop", stored.media().thumbnailCrop());
         view.put("coverCrop", stored.media().coverCrop());
-        Map<String, Object> renditions = new LinkedHashMap<>();
-        for (RenditionRecord r : stored.renditions()) {
-            renditions.put(r.name(), Map.of("url", "/media/" + stored.media().publicId() + "/" + r.name(),
-                    "type", r.mediaType(), "width", r.width(), "height", r.height(), "bytes", r.byteSize()));
+        if (stored.media().state() == MediaState.READY) {
+            Map<String, Object> renditions = new LinkedHashMap<>();
+            for (RenditionRecord r : stored.renditions()) {
+                renditions.put(r.name(), Map.of("url", "/media/" + stored.media().publicId() + "/" + r.name(),
+                        "type", r.mediaType(), "width", r.width(), "height", r.height(), "bytes", r.byteSize()));
+            }
+            view.put("renditions", renditions);
+            view.put("provenance", stored.media().provenance()
+                    .flatMap(p -> Json.readObject(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .orElse(Map.of()));
         }
-        view.put("renditions", renditions);
-        view.put("provenance", Json.readObject(stored.media().provenance()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(Map.of()));
         return view;
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.atelier.server.store.Database;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -95,14 +97,42 @@ public final class JobQueue {
      * @throws IllegalArgumentException for a bad queue name or an oversized payload
      */
     public long enqueue(String queue, String payload, EnqueueOptions options) {
+        return insert(dao, queue, payload, options, Runnable::run);
+    }
+
+    /**
+     * Enqueues a job inside the caller's transaction, so that a row and the work it needs are
+     * recorded together: the job exists if and only if that transaction commits. Idle workers of
+     * this process are woken once it has committed.
+     *
+     * @param handle  the caller's handle, usually inside {@code Jdbi.useTransaction}
+     * @param queue   the queue, 1 to {@value #MAX_QUEUE_NAME} characters
+     * @param payload what the job is about, at most {@value #MAX_PAYLOAD_BYTES} UTF-8 bytes
+     * @param options delay before the first attempt, and attempts allowed
+     * @return the job's id
+     * @throws IllegalArgumentException for a bad queue name or an oversized payload
+     */
+    public long enqueue(Handle handle, String queue, String payload, EnqueueOptions options) {
+        return insert(handle.attach(JobDao.class), queue, payload, options, wake -> {
+            if (handle.isInTransaction()) {
+                handle.afterCommit(wake);
+            } else {
+                wake.run();
+            }
+        });
+    }
+
+    /** Inserts a job through {@code target}; {@code whenVisible} runs the wake-up once others can see the job. */
+    private long insert(JobDao target, String queue, String payload, EnqueueOptions options,
+                        Consumer<Runnable> whenVisible) {
         Checks.name("queue", queue, MAX_QUEUE_NAME);
         Checks.payload(payload, MAX_PAYLOAD_BYTES);
         Objects.requireNonNull(options, "options");
         Instant now = clock.instant();
-        long id = dao.insert(queue, payload, options.maxAttempts(), DbTime.of(now.plus(options.delay())),
+        long id = target.insert(queue, payload, options.maxAttempts(), DbTime.of(now.plus(options.delay())),
                 DbTime.of(now));
         if (options.delay().isZero()) {
-            enqueueListeners.notify(queue);
+            whenVisible.accept(() -> enqueueListeners.notify(queue));
         }
         return id;
     }

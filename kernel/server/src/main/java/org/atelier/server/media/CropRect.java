@@ -32,6 +32,32 @@ public record CropRect(double x, double y, double w, double h) {
     }
 
     /**
+     * Reads a rectangle written as {@code x,y,w,h} (how the API takes it and the media row keeps it).
+     *
+     * @param text four comma-separated fractions
+     * @return the rectangle
+     * @throws IllegalArgumentException if the text is not four numbers or the rectangle is not
+     *                                  within the image
+     */
+    public static CropRect parse(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("a crop is x,y,w,h: " + text);
+        }
+        return new CropRect(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                Double.parseDouble(parts[2]), Double.parseDouble(parts[3]));
+    }
+
+    /**
+     * This rectangle as {@link #parse} reads it.
+     *
+     * @return {@code x,y,w,h}
+     */
+    public String text() {
+        return x + "," + y + "," + w + "," + h;
+    }
+
+    /**
      * The whole image.
      *
      * @return (0, 0, 1, 1)

@@ -75,6 +75,9 @@ public record ImageProbe(ImageFormat format, int width, int height, int frameCou
             throw new MediaException(MediaException.Reason.UNSUPPORTED_TYPE,
                     "Animated WebP images are not supported yet; upload the animation as a GIF.");
         }
+        if (!complete(bytes, format)) {
+            throw corrupt();
+        }
         return Readers.withReader(bytes, format, limits, format != ImageFormat.GIF, (reader, warnings) -> {
             if (format == ImageFormat.GIF) {
                 return probeGif(bytes, reader, limits);
@@ -84,6 +87,21 @@ public record ImageProbe(ImageFormat format, int width, int height, int frameCou
             checkFrame(w, h, limits);
             return new ImageProbe(format, w, h, 1);
         });
+    }
+
+    /**
+     * Cheap checks that the container is whole, so that a file cut short in transit is refused now
+     * rather than by the decoder later: a JPEG's scan ends with an end-of-image marker, a PNG's
+     * chunks fit in the file, a WebP's RIFF chunk fits in it. A GIF's frames are walked below.
+     * Damage inside the compressed data is only found by decoding.
+     */
+    private static boolean complete(byte[] bytes, ImageFormat format) {
+        return switch (format) {
+            case JPEG -> JpegSegments.complete(bytes);
+            case PNG -> PngChunks.complete(bytes);
+            case WEBP -> WebpContainer.complete(bytes);
+            case GIF -> true;
+        };
     }
 
     /** GIF: the canvas from the logical screen descriptor, then every frame's descriptor. */
@@ -170,6 +188,12 @@ public record ImageProbe(ImageFormat format, int width, int height, int frameCou
         /** The VP8X extended header says "animation", or an ANIM chunk is present. */
         static boolean animated(byte[] b) {
             return vp8xFlags(b) >= 0 && (vp8xFlags(b) & 0x02) != 0 || findChunk(b, "ANIM") >= 0;
+        }
+
+        /** The RIFF chunk, whose size the header declares, fits in the file. */
+        static boolean complete(byte[] b) {
+            long riffSize = (b[4] & 0xffL) | (b[5] & 0xffL) << 8 | (b[6] & 0xffL) << 16 | (b[7] & 0xffL) << 24;
+            return 8 + riffSize <= b.length;
         }
 
         /** The bitstream is VP8L (lossless). */

@@ -1,10 +1,12 @@
 package org.atelier.server.media;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -19,16 +21,50 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RenditionRecord.class)
 public interface MediaDao {
 
-    /** @return the new media row's id */
+    /** @return the new media row's id; it starts {@code processing} at progress 0 */
     @SqlUpdate
     @GetGeneratedKeys("id")
     long insert(@Bind("publicId") String publicId, @Bind("ownerId") long ownerId, @Bind("format") String format,
                 @Bind("width") int width, @Bind("height") int height, @Bind("frameCount") int frameCount,
                 @Bind("originalKey") String originalKey, @Bind("originalBytes") long originalBytes,
-                @Bind("blurhash") String blurhash, @Bind("altText") String altText, @Bind("focalX") double focalX,
-                @Bind("focalY") double focalY, @Bind("thumbnailCrop") String thumbnailCrop,
-                @Bind("coverCrop") String coverCrop, @Bind("provenance") String provenance,
+                @Bind("altText") String altText, @Bind("focalX") double focalX, @Bind("focalY") double focalY,
+                @Bind("thumbnailCrop") String thumbnailCrop, @Bind("coverCrop") String coverCrop,
                 @Bind("createdAt") Instant createdAt);
+
+    /** @return the media with that internal id */
+    @SqlQuery
+    Optional<MediaRecord> byId(@Bind("id") long id);
+
+    /** Raises the progress of a render that is still current; @return rows changed (0 or 1) */
+    @SqlUpdate
+    int progress(@Bind("id") long id, @Bind("revision") int revision, @Bind("progress") int progress);
+
+    /** Records a finished render if it is still current; @return rows changed (0 or 1) */
+    @SqlUpdate
+    int ready(@Bind("id") long id, @Bind("revision") int revision, @Bind("width") int width,
+              @Bind("height") int height, @Bind("frameCount") int frameCount, @Bind("blurhash") String blurhash,
+              @Bind("provenance") String provenance);
+
+    /** Records a refused first render (the original's key is cleared); @return rows changed (0 or 1) */
+    @SqlUpdate
+    int failed(@Bind("id") long id, @Bind("revision") int revision, @Bind("error") String error);
+
+    /** Records a refused re-crop: ready again with the previous renditions; @return rows changed (0 or 1) */
+    @SqlUpdate
+    int reframeRefused(@Bind("id") long id, @Bind("revision") int revision, @Bind("error") String error);
+
+    /** Changes the alt text. */
+    @SqlUpdate
+    void updateAlt(@Bind("id") long id, @Bind("altText") String altText);
+
+    /** Changes the framing and sends the image back to processing; @return 0 if it failed before */
+    @SqlUpdate
+    int reframe(@Bind("id") long id, @Bind("focalX") double focalX, @Bind("focalY") double focalY,
+                @Bind("thumbnailCrop") String thumbnailCrop, @Bind("coverCrop") String coverCrop);
+
+    /** Removes the named renditions of an image (before they are replaced). */
+    @SqlUpdate
+    void deleteRenditions(@Bind("mediaId") long mediaId, @BindList("names") Collection<String> names);
 
     /** Stores one rendition row. */
     @SqlUpdate

@@ -27,7 +27,9 @@ public final class MediaException extends RuntimeException implements org.atelie
         /** Truncated, malformed or undecodable. */
         CORRUPT(422),
         /** Decoding did not finish within {@link MediaLimits#decodeTimeout()}. */
-        TIMED_OUT(422);
+        TIMED_OUT(422),
+        /** What came with the image is refused: alt text too long, a crop outside the image. */
+        BAD_DETAILS(400);
 
         private final int status;
 

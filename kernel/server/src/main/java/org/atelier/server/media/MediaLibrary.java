@@ -1,35 +1,37 @@
 package org.atelier.server.media;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.atelier.plugin.api.web.Viewer;
-import org.atelier.server.http.Json;
+import org.atelier.server.jobs.JobQueue;
 import org.atelier.server.store.Database;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An artist's uploaded images: each upload goes through the {@link MediaPipeline} (every guard),
- * its original and renditions are written to the {@link MediaStore}, then recorded in one
- * transaction. A refused upload stores nothing; bytes are written before the record, so a
- * recorded image always has its files. An image's details are its owner's; its renditions are
- * seen by whoever may see a post holding it (or the profile showing it as avatar or banner).
- * Thread-safe.
+ * An artist's uploaded images. An upload is checked synchronously by the cheap guards
+ * ({@link ImageProbe}: type from the bytes, declared size, dimensions and frames, a file cut
+ * short), so obviously bad input is refused at once and stores nothing. An accepted original is
+ * written to the {@link MediaStore}, then its row (state {@code processing}) and its
+ * {@link MediaRenderer} job are recorded in one transaction: the image is never accepted without
+ * the work that finishes it. An image's details are its owner's; its renditions are seen by
+ * whoever may see a post holding it (or the profile showing it as avatar or banner). Thread-safe.
  */
 public final class MediaLibrary {
+    /** Longest alt text, in characters. */
+    public static final int MAX_ALT = 1500;
     private static final Base64.Encoder IDS = Base64.getUrlEncoder().withoutPadding();
-    private static final int MAX_ALT = 1500;
 
     private final Jdbi jdbi;
     private final MediaDao dao;
     private final MediaStore store;
-    private final MediaPipeline pipeline;
+    private final MediaLimits limits;
+    private final JobQueue jobs;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -38,52 +40,82 @@ public final class MediaLibrary {
      *
      * @param database the database
      * @param store    where bytes live
-     * @param pipeline the media pipeline
+     * @param limits   what an upload may be
+     * @param jobs     the queue render jobs go to
      * @param clock    the clock
      */
-    public MediaLibrary(Database database, MediaStore store, MediaPipeline pipeline, Clock clock) {
+    public MediaLibrary(Database database, MediaStore store, MediaLimits limits, JobQueue jobs, Clock clock) {
         this.jdbi = database.jdbi();
         this.dao = jdbi.onDemand(MediaDao.class);
         this.store = store;
-        this.pipeline = pipeline;
+        this.limits = limits;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
+    /** @return what an upload may be */
+    public MediaLimits limits() {
+        return limits;
+    }
+
     /**
-     * Processes and keeps an upload.
+     * Accepts an upload for processing: checks it cheaply, keeps the original and queues its render.
      *
      * @param owner    the uploading account
-     * @param original the uploaded bytes, hostile until the pipeline accepted them
-     * @param request  focal point, crops and limits
-     * @param altText  the alt text, possibly empty
-     * @return the stored image
-     * @throws MediaException when the pipeline refuses the bytes (nothing is stored then)
+     * @param original the uploaded bytes, hostile until the probe accepted them
+     * @param framing  focal point and crops
+     * @param altText  the alt text, possibly empty, at most {@value #MAX_ALT} characters
+     * @return the image, {@code processing}
+     * @throws MediaException when the probe refuses the bytes (nothing is stored then)
      */
-    public StoredMedia upload(Viewer owner, byte[] original, ProcessingRequest request, String altText) {
-        String alt = altText == null ? "" : altText.strip();
-        if (alt.length() > MAX_ALT) {
-            throw new IllegalArgumentException("Alt text is at most " + MAX_ALT + " characters.");
-        }
-        ProcessedImage image = pipeline.process(original, request);
+    public StoredMedia upload(Viewer owner, byte[] original, Framing framing, String altText) {
+        String alt = alt(altText);
+        ImageProbe probe = ImageProbe.probe(original, limits);
         String originalKey = store.put(original);
-        Map<String, String> keys = new LinkedHashMap<>();
-        image.renditions().forEach((name, rendition) -> keys.put(name, store.put(rendition.bytes())));
         String publicId = newPublicId();
-        String provenance = new String(Json.write(provenanceView(image)), StandardCharsets.UTF_8);
         jdbi.useTransaction(h -> {
-            MediaDao tx = h.attach(MediaDao.class);
-            long id = tx.insert(publicId, owner.accountId(), image.format().name(), image.width(), image.height(),
-                    image.frameCount(), originalKey, original.length, image.blurhash(), alt,
-                    request.focalPoint().x(), request.focalPoint().y(),
-                    request.thumbnailCrop().map(MediaLibrary::format).orElse(null),
-                    request.coverCrop().map(MediaLibrary::format).orElse(null), provenance, clock.instant());
-            for (Map.Entry<String, Rendition> entry : image.renditions().entrySet()) {
-                Rendition r = entry.getValue();
-                tx.insertRendition(new RenditionRecord(id, entry.getKey(), r.mediaType(), r.width(), r.height(),
-                        r.frameCount(), r.size(), keys.get(entry.getKey())));
-            }
+            long id = h.attach(MediaDao.class).insert(publicId, owner.accountId(), probe.format().name(),
+                    probe.width(), probe.height(), probe.frameCount(), originalKey, original.length, alt,
+                    framing.focalPoint().x(), framing.focalPoint().y(),
+                    framing.thumbnailCrop().map(CropRect::text).orElse(null),
+                    framing.coverCrop().map(CropRect::text).orElse(null), clock.instant());
+            MediaRenderer.enqueue(jobs, h, id);
         });
         return find(owner, publicId).orElseThrow();
+    }
+
+    /**
+     * Changes an image's alt text and framing. A new framing sends the image back to
+     * {@code processing}: a job re-renders its thumbnail and cover from the kept original. An image
+     * whose processing failed has no original left, so its framing stays as it is.
+     *
+     * @param viewer   who asks (only the owner may)
+     * @param publicId the image
+     * @param altText  the new alt text, at most {@value #MAX_ALT} characters
+     * @param framing  the new framing
+     * @return the image after the change; empty if the viewer has no such image
+     */
+    public Optional<StoredMedia> edit(Viewer viewer, String publicId, String altText, Framing framing) {
+        String alt = alt(altText);
+        boolean found = jdbi.inTransaction(h -> {
+            MediaDao tx = h.attach(MediaDao.class);
+            Optional<MediaRecord> row = tx.byPublicId(publicId).filter(m -> m.ownerId() == viewer.accountId());
+            if (row.isEmpty()) {
+                return false;
+            }
+            MediaRecord media = row.get();
+            if (!alt.equals(media.altText())) {
+                tx.updateAlt(media.id(), alt);
+            }
+            if (!framing.equals(media.framing()) && media.state() != MediaState.FAILED
+                    && tx.reframe(media.id(), framing.focalPoint().x(), framing.focalPoint().y(),
+                            framing.thumbnailCrop().map(CropRect::text).orElse(null),
+                            framing.coverCrop().map(CropRect::text).orElse(null)) == 1) {
+                MediaRenderer.enqueue(jobs, h, media.id());
+            }
+            return true;
+        });
+        return found ? find(viewer, publicId) : Optional.empty();
     }
 
     /**
@@ -140,13 +172,18 @@ public final class MediaLibrary {
         }
         dao.delete(media.get().media().id());
         List<String> keys = new java.util.ArrayList<>(media.get().renditions().stream().map(RenditionRecord::contentKey).toList());
-        keys.add(media.get().media().originalKey());
+        media.get().media().originalKey().ifPresent(keys::add);
+        deleteUnreferenced(dao, store, keys);
+        return true;
+    }
+
+    /** Deletes the stored bytes of those keys that no media row (original or rendition) refers to any more. */
+    static void deleteUnreferenced(MediaDao dao, MediaStore store, Collection<String> keys) {
         for (String key : keys) {
             if (dao.references(key) == 0) {
                 store.delete(key);
             }
         }
-        return true;
     }
 
     /** @return how many images are recorded */
@@ -154,31 +191,18 @@ public final class MediaLibrary {
         return dao.count();
     }
 
-    private static String format(CropRect crop) {
-        return crop.x() + "," + crop.y() + "," + crop.w() + "," + crop.h();
+    private static String alt(String altText) {
+        String alt = altText == null ? "" : altText.strip();
+        if (alt.length() > MAX_ALT) {
+            throw new MediaException(MediaException.Reason.BAD_DETAILS, "Alt text is at most " + MAX_ALT + " characters.");
+        }
+        return alt;
     }
 
     private String newPublicId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return IDS.encodeToString(bytes);
-    }
-
-    private static Map<String, Object> provenanceView(ProcessedImage image) {
-        Provenance p = image.provenance();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("c2paManifest", p.c2paManifest());
-        view.put("digitalSourceType", p.digitalSourceType());
-        view.put("sdParameters", p.sdParameters());
-        view.put("comfyPrompt", p.comfyPrompt());
-        view.put("comfyWorkflow", p.comfyWorkflow());
-        view.put("software", p.software());
-        view.put("gps", p.gps());
-        view.put("metadataTruncated", image.metadataTruncated());
-        // where a photo was taken is recorded as a yes/no only: coordinates are never kept
-        view.put("entries", image.metadata().entries().stream()
-                .filter(e -> !e.directory().toUpperCase(java.util.Locale.ROOT).startsWith("GPS")).toList());
-        return view;
     }
 
     /**

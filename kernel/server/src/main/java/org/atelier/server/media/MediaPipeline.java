@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.atelier.plugin.api.ImageFormat;
 
 /**
@@ -28,6 +29,15 @@ public final class MediaPipeline {
     /** Width of the copy the blurhash is computed on: it keeps only the lowest frequencies. */
     private static final int BLURHASH_WIDTH = 32;
 
+    /** Progress once the headers are checked. */
+    public static final int PROBED = 10;
+    /** Progress once the metadata is read. */
+    public static final int READ_METADATA = 20;
+    /** Progress once a still image is decoded: decoding is usually the largest single step. */
+    public static final int DECODED = 50;
+    /** Progress once every rendition is made (the blurhash remains). */
+    public static final int RENDERED = 95;
+
     /** Creates the (stateless) pipeline. */
     public MediaPipeline() {
     }
@@ -45,9 +55,27 @@ public final class MediaPipeline {
      * @throws MediaException if the image is refused (type, size, dimensions, frames, damage, time)
      */
     public ProcessedImage process(byte[] original, ProcessingRequest request) {
+        return process(original, request, percent -> { });
+    }
+
+    /**
+     * Processes one image, reporting how far it got: after the probe ({@value #PROBED}), after the
+     * metadata ({@value #READ_METADATA}), after decoding ({@value #DECODED}; animations report once
+     * all their renditions are made, at {@value #RENDERED}), after each rendition, and 100 when done.
+     * The values only grow; the listener runs on the calling thread, so it should be quick.
+     *
+     * @param original the file as uploaded or fetched
+     * @param request  what to make
+     * @param progress told the percentage done, 0..100
+     * @return the metadata, blurhash and renditions
+     * @throws MediaException if the image is refused (type, size, dimensions, frames, damage, time)
+     */
+    public ProcessedImage process(byte[] original, ProcessingRequest request, IntConsumer progress) {
         MediaLimits limits = request.limits();
         ImageProbe probe = ImageProbe.probe(original, limits);
+        progress.accept(PROBED);
         MetadataReader.Result meta = MetadataReader.read(original, probe.format());
+        progress.accept(READ_METADATA);
         // GIF has no EXIF orientation; for the others browsers honour it, so we do too
         Orientation orientation = probe.format() == ImageFormat.GIF ? Orientation.NORMAL : meta.orientation();
         int width = orientation.swapsAxes() ? probe.height() : probe.width();
@@ -62,6 +90,7 @@ public final class MediaPipeline {
                 targets.add(new AnimatedGif.Target(p.x(), p.y(), p.w(), p.h(), p.outW(), p.outH()));
             }
             List<byte[]> gifs = AnimatedGif.render(original, probe, limits, targets);
+            progress.accept(RENDERED);
             for (int i = 0; i < plans.size(); i++) {
                 Plan p = plans.get(i);
                 renditions.put(p.name(), new Rendition(p.name(), ImageFormat.GIF.mediaType(), p.outW(), p.outH(),
@@ -72,13 +101,15 @@ public final class MediaPipeline {
         } else {
             int subsample = probe.format() == ImageFormat.JPEG ? subsampling(plans, probe, orientation) : 1;
             Pixels pixels = StillDecoder.decode(original, probe, limits, subsample);
+            progress.accept(DECODED);
             Optional<ICC_ColorSpace> profile = ColorProfiles.embedded(original, probe.format());
             String mediaType = Renditions.stillMediaType(probe.format(), original, pixels.alpha);
             // stored-pixel units per upright-image unit (1 unless decoded subsampled)
             double fx = (double) pixels.width / probe.width();
             double fy = (double) pixels.height / probe.height();
             Resampler.Region whole = Resampler.Region.whole(pixels);
-            for (Plan p : plans) {
+            for (int i = 0; i < plans.size(); i++) {
+                Plan p = plans.get(i);
                 double[] r = orientation.toStored(p.x(), p.y(), p.w(), p.h(), probe.width(), probe.height());
                 double sx = r[0] * fx;
                 double sy = r[1] * fy;
@@ -95,9 +126,11 @@ public final class MediaPipeline {
                 }
                 byte[] encoded = mediaType.equals("image/png") ? Encoders.png(out) : Encoders.jpeg(out);
                 renditions.put(p.name(), new Rendition(p.name(), mediaType, out.width, out.height, 1, encoded));
+                progress.accept(DECODED + (RENDERED - DECODED) * (i + 1) / plans.size());
             }
             blurhash = blurhash(whole, pixels.width, pixels.height, orientation, profile);
         }
+        progress.accept(100);
         return new ProcessedImage(probe.format(), width, height, probe.frameCount(), orientation, meta.metadata(),
                 meta.provenance(), meta.truncated(), blurhash, renditions);
     }

@@ -53,6 +53,19 @@ final class PngChunks {
         return out;
     }
 
+    /**
+     * Whether the chunk structure is whole: every chunk fits in the file, there is pixel data, and
+     * the walk ends at IEND (or exactly at the end of the file, which only lacks IEND itself).
+     */
+    static boolean complete(byte[] b) {
+        List<Chunk> chunks = chunks(b);
+        if (chunks.isEmpty() || chunks.stream().noneMatch(c -> c.type().equals("IDAT"))) {
+            return false;
+        }
+        Chunk last = chunks.get(chunks.size() - 1);
+        return last.type().equals("IEND") || last.dataOffset() + last.length() + 4 == b.length;
+    }
+
     /** Whether a chunk of this type is present. */
     static boolean has(byte[] b, String type) {
         return chunks(b).stream().anyMatch(c -> c.type().equals(type));

@@ -1,7 +1,7 @@
 /**
  * The media pipeline: from an uploaded or fetched image file to its provenance metadata, blurhash
- * and renditions, in memory. A pure library — no database, HTTP or posts; callers store what
- * {@link org.atelier.server.media.MediaPipeline#process} returns.
+ * and renditions, in memory. The pipeline itself is a pure library — no database, HTTP or posts;
+ * callers store what {@link org.atelier.server.media.MediaPipeline#process} returns.
  *
  * <p>Steps (DESIGN.md §1 "Media pipeline"), each its own type:
  * <ol>
@@ -20,6 +20,12 @@
  *       metadata survives; animated GIFs stay animated ({@link org.atelier.server.media.AnimatedGif});
  *       a {@link org.atelier.server.media.Blurhash}.</li>
  * </ol>
+ *
+ * <p>Around the pipeline: {@link org.atelier.server.media.MediaLibrary} accepts uploads after the
+ * probe alone and records them {@code processing} together with a job, and
+ * {@link org.atelier.server.media.MediaRenderer} runs the pipeline on the kernel's job queue,
+ * reporting progress and flipping each image to {@code ready} or {@code failed}
+ * ({@link org.atelier.server.media.MediaState}).
  *
  * <p>Every refusal is a {@link org.atelier.server.media.MediaException} with a
  * {@link org.atelier.server.media.MediaException.Reason} and a message fit for the uploader.

@@ -16,7 +16,7 @@ import org.atelier.server.http.Multipart;
 import org.atelier.server.http.Router;
 import org.atelier.server.media.MediaLibrary;
 import org.atelier.server.media.MediaLimits;
-import org.atelier.server.media.ProcessingRequest;
+import org.atelier.server.media.Framing;
 import org.atelier.server.posts.Posts;
 import org.atelier.server.profiles.Profile;
 import org.atelier.server.profiles.ProfileChanges;
@@ -109,8 +109,7 @@ public final class ArtistPages {
     /** A new avatar or banner from the form, a removal, or empty to keep the current one. */
     private Optional<String> image(Viewer viewer, List<Multipart.Part> file, boolean remove) {
         if (!file.isEmpty()) {
-            return Optional.of(media.upload(viewer, file.get(0).content(), ProcessingRequest.defaults()
-                    .withLimits(limits), "").media().publicId());
+            return Optional.of(media.upload(viewer, file.get(0).content(), Framing.centred(), "").media().publicId());
         }
         return remove ? Optional.of("") : Optional.empty();
     }

@@ -18,7 +18,7 @@ import org.atelier.server.http.Multipart;
 import org.atelier.server.http.Router;
 import org.atelier.server.media.MediaLibrary;
 import org.atelier.server.media.MediaLimits;
-import org.atelier.server.media.ProcessingRequest;
+import org.atelier.server.media.Framing;
 import org.atelier.server.posts.Licence;
 import org.atelier.server.posts.Post;
 import org.atelier.server.posts.PostChanges;
@@ -192,7 +192,7 @@ public final class PostPages {
             String alt = n < alts.size() ? alts.get(n).strip() : "";
             n++;
             try {
-                ids.add(media.upload(viewer, file.content(), ProcessingRequest.defaults().withLimits(limits), alt)
+                ids.add(media.upload(viewer, file.content(), Framing.centred(), alt)
                         .media().publicId());
             } catch (RuntimeException e) {
                 if (e instanceof ClientError) {

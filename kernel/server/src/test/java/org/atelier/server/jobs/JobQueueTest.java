@@ -57,6 +57,27 @@ class JobQueueTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aJobEnqueuedInATransactionExistsOnlyIfItCommits(TestDatabase.Kind kind) {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            List<String> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.queue.enqueueListeners.add(woken::add);
+            f.database.jdbi().useTransaction(h -> {
+                f.queue.enqueue(h, "q", "kept", EnqueueOptions.defaults());
+                assertEquals(List.of(), woken, "workers are woken only once the job can be seen");
+            });
+            assertEquals(List.of("q"), woken);
+            assertThrows(IllegalStateException.class, () -> f.database.jdbi().useTransaction(h -> {
+                f.queue.enqueue(h, "q", "dropped", EnqueueOptions.defaults());
+                throw new IllegalStateException("the caller's write failed");
+            }));
+            assertEquals(List.of("q"), woken);
+            List<ClaimedJob> claimed = f.queue.claim("q", "w1", 10, LEASE);
+            assertEquals(List.of("kept"), claimed.stream().map(ClaimedJob::payload).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void leasedJobIsNotClaimedAgainUntilTheLeaseHasPassed(TestDatabase.Kind kind) {
         try (JobsFixture f = JobsFixture.open(kind)) {
             long first = f.queue.enqueue("q", "1");

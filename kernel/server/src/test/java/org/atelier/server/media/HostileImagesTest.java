@@ -84,6 +84,34 @@ class HostileImagesTest {
     }
 
     @Test
+    void filesCutShortAreRefusedByTheProbeAlone() {
+        // the cheap container checks run at upload time, before the original is stored
+        byte[] jpeg = TestImages.jpeg(noise(400, 300));
+        byte[] png = TestImages.png(noise(300, 200));
+        byte[] webp = TestImages.resource("quadrants-lossy.webp");
+        for (byte[] whole : List.of(jpeg, png, webp)) {
+            assertTrue(ImageProbe.probe(whole, MediaLimits.defaults()).width() > 0);
+            for (int length : new int[] {whole.length / 2, whole.length - 2}) {
+                byte[] cut = Arrays.copyOf(whole, length);
+                MediaException e = assertThrows(MediaException.class, () -> ImageProbe.probe(cut, MediaLimits.defaults()));
+                assertEquals(MediaException.Reason.CORRUPT, e.reason());
+            }
+        }
+        // a JPEG with bytes after its end-of-image marker is still whole
+        byte[] trailing = Arrays.copyOf(jpeg, jpeg.length + 100);
+        assertEquals(400, ImageProbe.probe(trailing, MediaLimits.defaults()).width());
+    }
+
+    @Test
+    void damagedPixelDataPassesTheProbeButNotTheDecoder() {
+        byte[] png = TestImages.pngWithDamagedPixels(noise(300, 200));
+        assertEquals(300, ImageProbe.probe(png, MediaLimits.defaults()).width());
+        MediaException e = refused(png);
+        assertEquals(MediaException.Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
     void aGifClaimingTenThousandFramesIsRefusedBeforeDecodingThem() {
         byte[] gif = TestImages.gifOfTinyFrames(10_000);
         MediaException e = refused(gif);

@@ -10,12 +10,8 @@ import com.drew.metadata.exif.GpsDirectory;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.atelier.server.accounts.RegistrationMode;
 import org.atelier.server.testing.TestInstance;
 import org.atelier.testrig.BrowserClient;
@@ -24,13 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Uploading images over the API on both databases: a good upload is processed, stored and its
- * renditions served without metadata; hostile uploads are refused with a clear error and store
- * nothing; images are private to their owner; the original is never served.
+ * Uploading images over the API on both databases: a good upload is accepted, rendered on the job
+ * queue and its renditions served without metadata; hostile uploads are refused at once with a
+ * clear error and store nothing; images are private to their owner; the original is never served.
  */
 class MediaUploadApiTest {
-    private static final Pattern ID = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"");
-
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void uploadStoreServeAndRefuse(TestDatabase.Kind kind) throws Exception {
@@ -46,19 +40,23 @@ class MediaUploadApiTest {
             assertEquals(201, TestInstance.register(other, "sculptor").statusCode());
             TestInstance.signIn(other, "sculptor");
 
-            // a 1600×1200 photo with GPS in its EXIF
+            // a 1600×1200 photo with GPS in its EXIF: accepted at once, rendered on the job queue
             byte[] photo = TestImages.jpegWithExif(TestImages.quadrants(1600, 1200, 0xff0000, 0x00ff00, 0x0000ff, 0xffffff), 1, true);
-            HttpResponse<String> created = artist.raw("POST", "/api/v1/media?focalX=0.25&focalY=0.5&alt=Four%20squares",
-                    "image/jpeg", photo);
-            assertEquals(201, created.statusCode(), created.body());
-            Matcher m = ID.matcher(created.body());
-            assertTrue(m.find(), created.body());
-            String id = m.group(1);
-            assertTrue(created.body().contains("\"width\":1600") && created.body().contains("\"alt\":\"Four squares\""),
-                    created.body());
-            assertTrue(created.body().contains("\"gps\":true"), "provenance is recorded before stripping: " + created.body());
-            assertFalse(created.body().contains("GPS Latitude"), "coordinates are never kept: " + created.body());
-            assertTrue(created.body().contains("\"thumbnail\"") && created.body().contains("\"display-640\""), created.body());
+            Map<String, Object> accepted = MediaRequests.upload(artist, "?focalX=0.25&focalY=0.5&alt=Four%20squares", photo);
+            String id = (String) accepted.get("id");
+            assertEquals(1600, accepted.get("width"));
+            assertEquals("Four squares", accepted.get("alt"));
+            assertFalse(accepted.containsKey("renditions"), "no renditions before the job ran: " + accepted);
+            Map<String, Object> ready = MediaRequests.await(artist, id, "ready");
+            assertEquals(100, ready.get("progress"));
+            assertEquals(null, ready.get("error"));
+            String body = ready.toString();
+            assertTrue(body.contains("gps=true"), "provenance is recorded before stripping: " + body);
+            assertFalse(body.contains("GPS Latitude"), "coordinates are never kept: " + body);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> renditions = (Map<String, Object>) ready.get("renditions");
+            assertTrue(renditions.containsKey("thumbnail") && renditions.containsKey("display-640"), body);
+            assertEquals(List.of(0.25, 0.5), ready.get("focalPoint"));
 
             // renditions are served to the owner, without metadata
             HttpResponse<byte[]> thumbnail = artist.send(HttpRequest.newBuilder(artist.base().resolve("/media/" + id + "/thumbnail")),
@@ -69,20 +67,17 @@ class MediaUploadApiTest {
             assertTrue(metadata.getDirectoriesOfType(GpsDirectory.class).isEmpty(), "GPS is stripped");
 
             // the artist's own thumbnail crop: a 600 px square inside the top-left (red) quarter
-            HttpResponse<String> cropped = artist.raw("POST", "/api/v1/media?thumbnailCrop=0,0,0.375,0.5", "image/jpeg", photo);
-            assertEquals(201, cropped.statusCode(), cropped.body());
-            assertTrue(cropped.body().contains("\"thumbnailCrop\":\"0.0,0.0,0.375,0.5\""), cropped.body());
-            Matcher c = ID.matcher(cropped.body());
-            assertTrue(c.find());
-            HttpResponse<byte[]> redThumb = artist.send(HttpRequest.newBuilder(artist.base().resolve("/media/" + c.group(1)
-                    + "/thumbnail")), HttpResponse.BodyHandlers.ofByteArray());
-            java.awt.image.BufferedImage red = TestImages.read(redThumb.body());
+            Map<String, Object> cropped = MediaRequests.upload(artist, "?thumbnailCrop=0,0,0.375,0.5", photo);
+            assertEquals("0.0,0.0,0.375,0.5", cropped.get("thumbnailCrop"));
+            MediaRequests.await(artist, cropped.get("id"), "ready");
+            byte[] redThumb = MediaRequests.rendition(artist, cropped.get("id"), "thumbnail");
+            java.awt.image.BufferedImage red = TestImages.read(redThumb);
             assertEquals(red.getWidth(), red.getHeight());
             for (int[] p : new int[][] {{2, 2}, {red.getWidth() - 3, red.getHeight() - 3}, {red.getWidth() / 2, red.getHeight() / 2}}) {
                 assertTrue(TestImages.near(red.getRGB(p[0], p[1]), 0xff0000, 40),
                         "the thumbnail comes from the requested rectangle: " + Integer.toHexString(red.getRGB(p[0], p[1])));
             }
-            assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + c.group(1), "text/plain", new byte[0]).statusCode());
+            assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + cropped.get("id"), "text/plain", new byte[0]).statusCode());
 
             // private to the owner until a post shows it; the original has no URL
             assertEquals(404, other.get("/media/" + id + "/thumbnail").statusCode());
@@ -91,9 +86,9 @@ class MediaUploadApiTest {
             assertEquals(404, artist.get("/media/" + id + "/original").statusCode());
             assertEquals(404, other.raw("DELETE", "/api/v1/media/" + id, "text/plain", new byte[0]).statusCode());
 
-            // hostile uploads: clear errors, nothing stored
+            // hostile uploads: refused at once by the cheap checks, with clear errors, nothing stored
             long before = instance.atelier().media().count();
-            long files = files(instance.dataDir().resolve("media"));
+            long files = MediaRequests.files(instance.dataDir().resolve("media"));
             List<byte[]> hostile = List.of(
                     "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(),
                     "<html><body>hi</body></html>".getBytes(),
@@ -117,21 +112,12 @@ class MediaUploadApiTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(photo)));
             assertEquals(403, noToken.statusCode());
             assertEquals(before, instance.atelier().media().count());
-            assertEquals(files, files(instance.dataDir().resolve("media")));
+            assertEquals(files, MediaRequests.files(instance.dataDir().resolve("media")));
 
             // the owner deletes it: rows and unshared files go
             assertEquals(204, artist.raw("DELETE", "/api/v1/media/" + id, "text/plain", new byte[0]).statusCode());
             assertEquals(404, artist.get("/api/v1/media/" + id).statusCode());
-            assertEquals(0, files(instance.dataDir().resolve("media")));
-        }
-    }
-
-    private static long files(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).count();
+            assertEquals(0, MediaRequests.files(instance.dataDir().resolve("media")));
         }
     }
 }

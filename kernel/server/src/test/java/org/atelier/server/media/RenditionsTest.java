@@ -28,6 +28,25 @@ class RenditionsTest {
     }
 
     @Test
+    void progressIsReportedAfterEachStepAndOnlyGrows() {
+        List<Integer> still = new java.util.ArrayList<>();
+        pipeline.process(TestImages.jpeg(HostileImagesTest.noise(1600, 1200)), ProcessingRequest.defaults(), still::add);
+        // probe, metadata, decode, then one step for each of the six renditions, then done
+        assertEquals(List.of(MediaPipeline.PROBED, MediaPipeline.READ_METADATA, MediaPipeline.DECODED),
+                still.subList(0, 3));
+        assertEquals(3 + 6 + 1, still.size(), still.toString());
+        assertEquals(MediaPipeline.RENDERED, still.get(still.size() - 2));
+        assertEquals(100, still.get(still.size() - 1));
+        for (int i = 1; i < still.size(); i++) {
+            assertTrue(still.get(i) > still.get(i - 1), still.toString());
+        }
+
+        List<Integer> animated = new java.util.ArrayList<>();
+        pipeline.process(TestImages.gifOfTinyFrames(5), ProcessingRequest.defaults(), animated::add);
+        assertEquals(List.of(MediaPipeline.PROBED, MediaPipeline.READ_METADATA, MediaPipeline.RENDERED, 100), animated);
+    }
+
+    @Test
     void aJpegPhotoGetsJpegRenditionsAtEverySize() {
         byte[] jpeg = TestImages.jpeg(HostileImagesTest.noise(3000, 2000));
         ProcessedImage out = pipeline.process(jpeg, ProcessingRequest.defaults());

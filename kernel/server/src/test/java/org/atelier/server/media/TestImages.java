@@ -308,6 +308,27 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A PNG whose container is whole (every chunk fits, CRCs right, IEND present) but whose pixel
+     * data is not a valid zlib stream, so that only decoding finds the damage.
+     */
+    static byte[] pngWithDamagedPixels(BufferedImage img) {
+        byte[] png = png(img);
+        int pos = 8;
+        while (!new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1).equals("IDAT")) {
+            pos += 12 + ByteBuffer.wrap(png, pos, 4).getInt();
+        }
+        int length = ByteBuffer.wrap(png, pos, 4).getInt();
+        byte[] data = java.util.Arrays.copyOfRange(png, pos + 8, pos + 8 + length);
+        // after the 2-byte zlib header: 0xff starts a block of type 3, which deflate reserves as invalid
+        java.util.Arrays.fill(data, 2, data.length, (byte) 0xff);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, pos);
+        out.writeBytes(chunk("IDAT", data));
+        out.write(png, pos + 12 + length, png.length - pos - 12 - length);
+        return out.toByteArray();
+    }
+
     // ---- GIF -----------------------------------------------------------------------------------
 
     /** A frame to write: its image, where it goes, how long it shows, how it is disposed. */

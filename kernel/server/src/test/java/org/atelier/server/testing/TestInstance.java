@@ -32,11 +32,11 @@ public final class TestInstance implements AutoCloseable {
     private AtelierConfig config;
     private Atelier atelier;
 
-    private TestInstance(TestDatabase database, Path dataDir, AtelierConfig config) {
+    private TestInstance(TestDatabase database, Path dataDir, AtelierConfig config, boolean runJobs) {
         this.database = database;
         this.dataDir = dataDir;
         this.config = config;
-        this.atelier = Atelier.start(config, Clock.systemUTC());
+        this.atelier = Atelier.start(config, Clock.systemUTC(), runJobs);
     }
 
     /**
@@ -50,6 +50,17 @@ public final class TestInstance implements AutoCloseable {
     }
 
     /**
+     * Starts an instance on a fresh database that claims no jobs: what it enqueues waits until
+     * {@link #restart()} (or a test claiming jobs itself).
+     *
+     * @param kind H2 or MariaDB
+     * @return the running instance
+     */
+    public static TestInstance startWithoutJobs(TestDatabase.Kind kind) {
+        return start(kind, URI.create("http://localhost"), 5_000, false);
+    }
+
+    /**
      * Starts an instance on a fresh database with a given base URL and plugin timeout.
      *
      * @param kind          H2 or MariaDB
@@ -58,6 +69,10 @@ public final class TestInstance implements AutoCloseable {
      * @return the running instance
      */
     public static TestInstance start(TestDatabase.Kind kind, URI baseUrl, long pluginTimeout) {
+        return start(kind, baseUrl, pluginTimeout, true);
+    }
+
+    private static TestInstance start(TestDatabase.Kind kind, URI baseUrl, long pluginTimeout, boolean runJobs) {
         TestDatabase database = TestDatabase.create(kind);
         try {
             Path dataDir = Files.createTempDirectory("atelier-data-");
@@ -65,7 +80,7 @@ public final class TestInstance implements AutoCloseable {
             AtelierConfig config = new AtelierConfig(0, "127.0.0.1", dataDir,
                     new AtelierConfig.DatabaseConfig(Optional.of(database.url()), database.user(), database.password()),
                     baseUrl, Optional.ofNullable(bundled).map(Path::of), pluginTimeout);
-            return new TestInstance(database, dataDir, config);
+            return new TestInstance(database, dataDir, config, runJobs);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
@@ -95,7 +110,7 @@ public final class TestInstance implements AutoCloseable {
         return new BrowserClient(atelier.localUri());
     }
 
-    /** Stops and starts the instance again on the same database and data directory. */
+    /** Stops and starts the instance again on the same database and data directory, running jobs. */
     public void restart() {
         atelier.close();
         atelier = Atelier.start(config, Clock.systemUTC());

@@ -1,0 +1,1 @@
+DELETE FROM media_renditions WHERE media_id = :mediaId AND name IN (<names>)

@@ -1,0 +1,1 @@
+UPDATE media SET alt_text = :altText WHERE id = :id
