@@ -19,9 +19,11 @@ import org.atelier.server.accounts.LoginRateLimiter;
 import org.atelier.server.accounts.PasswordHasher;
 import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
+import org.atelier.server.api.CollectionsApi;
 import org.atelier.server.api.EmbedsApi;
 import org.atelier.server.api.MediaApi;
 import org.atelier.server.api.PostsApi;
+import org.atelier.server.collections.Collections;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -142,6 +144,8 @@ public final class Atelier implements AutoCloseable {
             new MediaApi(media, mediaLimits).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
+            Collections collections = new Collections(database, posts, clock);
+            new CollectionsApi(collections, posts, accounts).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()
