@@ -19,10 +19,12 @@ import org.atelier.server.accounts.LoginRateLimiter;
 import org.atelier.server.accounts.PasswordHasher;
 import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
+import org.atelier.server.api.CollectionsApi;
 import org.atelier.server.api.EmbedsApi;
 import org.atelier.server.api.MediaApi;
 import org.atelier.server.api.PostsApi;
 import org.atelier.server.api.ProfilesApi;
+import org.atelier.server.collections.Collections;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -169,6 +171,8 @@ public final class Atelier implements AutoCloseable {
             new ProfilesApi(profiles).routes(router);
             new PostPages(posts, media, mediaLimits, profiles, embeds, pages).routes(router);
             new ArtistPages(profiles, posts, media, mediaLimits, pages).routes(router);
+            Collections collections = new Collections(database, posts, clock);
+            new CollectionsApi(collections, posts, accounts).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

@@ -62,9 +62,9 @@ public final class PostsApi {
             x.response().send();
         });
         router.get("/api/v1/accounts/{username}/portfolio", x -> x.json(200, PostJson.page(
-                posts.portfolio(x.viewer(), artist(x).id(), cursor(x), limit(x)))));
+                posts.portfolio(x.viewer(), artist(accounts, x).id(), cursor(x), limit(x)))));
         router.get("/api/v1/accounts/{username}/posts", x -> x.json(200, PostJson.page(
-                posts.otherPosts(x.viewer(), artist(x).id(), cursor(x), limit(x)))));
+                posts.otherPosts(x.viewer(), artist(accounts, x).id(), cursor(x), limit(x)))));
         router.get("/api/v1/admin/settings/posts", x -> {
             x.requireAdmin();
             x.json(200, java.util.Map.of("altTextRequired", posts.altTextRequired()));
@@ -91,8 +91,15 @@ public final class PostsApi {
                 body.bool("noAiTraining"), body.bool("inPortfolio"), body.bool("pinned"));
     }
 
-    /** The active local account named in the path. */
-    private Account artist(Exchange x) {
+    /**
+     * The active local account named in the path's {@code username}.
+     *
+     * @param accounts the account service
+     * @param x        the exchange
+     * @return the account
+     * @throws HttpError 404 when there is no such active artist
+     */
+    static Account artist(Accounts accounts, Exchange x) {
         return accounts.byUsername(x.pathParam("username")).filter(a -> a.status() == AccountStatus.ACTIVE)
                 .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
     }

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM albums WHERE owner_id = :ownerId

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM album_posts WHERE album_id = :albumId

@@ -1,0 +1,1 @@
+SELECT COALESCE(MAX(position), -1) FROM album_posts WHERE album_id = :albumId

@@ -1,0 +1,1 @@
+SELECT id FROM accounts WHERE id = :accountId FOR UPDATE

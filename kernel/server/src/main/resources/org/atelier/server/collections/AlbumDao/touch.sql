@@ -1,0 +1,1 @@
+UPDATE albums SET updated_at = :now WHERE id = :id
