@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.atelier.server.accounts.Accounts;
@@ -51,6 +52,7 @@ import org.atelier.server.store.InstanceSettings;
 import org.atelier.server.web.AdminPages;
 import org.atelier.server.web.ArtistPages;
 import org.atelier.server.web.AuthPages;
+import org.atelier.server.web.CollectionPages;
 import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.PostPages;
 import org.atelier.server.web.SetupToken;
@@ -169,10 +171,12 @@ public final class Atelier implements AutoCloseable {
             new PostsApi(posts, accounts).routes(router);
             Profiles profiles = new Profiles(database, accounts, clock);
             new ProfilesApi(profiles).routes(router);
-            new PostPages(posts, media, mediaLimits, profiles, embeds, pages).routes(router);
             new ArtistPages(profiles, posts, media, mediaLimits, pages).routes(router);
             Collections collections = new Collections(database, posts, clock);
             new CollectionsApi(collections, posts, accounts).routes(router);
+            CollectionPages collectionPages = new CollectionPages(collections, posts, profiles, pages);
+            collectionPages.routes(router);
+            new PostPages(posts, media, mediaLimits, profiles, embeds, pages, List.of(collectionPages)).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

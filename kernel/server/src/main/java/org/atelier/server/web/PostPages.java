@@ -46,6 +46,7 @@ public final class PostPages {
     private final Profiles profiles;
     private final Embeds embeds;
     private final PageRenderer pages;
+    private final List<PostControls> controls;
 
     /**
      * Creates the pages.
@@ -56,15 +57,17 @@ public final class PostPages {
      * @param profiles profiles (the artist's defaults)
      * @param embeds   resolves embed links into players
      * @param pages    the renderer
+     * @param controls what other features show on a post's page
      */
     public PostPages(Posts posts, MediaLibrary media, MediaLimits limits, Profiles profiles, Embeds embeds,
-                     PageRenderer pages) {
+                     PageRenderer pages, List<PostControls> controls) {
         this.posts = posts;
         this.media = media;
         this.limits = limits;
         this.profiles = profiles;
         this.embeds = embeds;
         this.pages = pages;
+        this.controls = List.copyOf(controls);
     }
 
     /**
@@ -105,6 +108,9 @@ public final class PostPages {
             model.put("own", own);
             model.put("embedItems", SitePages.items(embeds.resolve(post.embeds())));
             model.put("hasEmbeds", !post.embeds().isEmpty());
+            for (PostControls feature : controls) {
+                model.putAll(feature.controls(x.viewer(), post.record()));
+            }
             x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
             page(x, 200, post.record().title().isBlank() ? "Work by @" + post.record().authorUsername()
                     : post.record().title(), "post", model);
