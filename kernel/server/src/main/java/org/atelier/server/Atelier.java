@@ -57,6 +57,7 @@ import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.PostPages;
 import org.atelier.server.web.SetupToken;
 import org.atelier.server.web.SitePages;
+import org.atelier.server.web.SiteSettingsPages;
 import org.atelier.server.web.StaticAssets;
 import org.atelier.server.web.Themes;
 
@@ -134,9 +135,8 @@ public final class Atelier implements AutoCloseable {
                     LoginRateLimiter.standard(clock), clock);
             SetupToken setupToken = new SetupToken(setupToken(accounts));
             Sessions sessions = new Sessions(accounts, config.secure());
-            PageRenderer pages = new PageRenderer(
-                    new Themes(config.dataDir().resolve("themes"), () -> settings.get("theme").orElse("default")),
-                    webExtensions::navigation, config.baseUrl().getHost());
+            Themes themes = new Themes(config.dataDir().resolve("themes"), settings);
+            PageRenderer pages = new PageRenderer(themes, webExtensions::navigation, config.baseUrl().getHost());
             ErrorResponses errors = new ErrorResponses(pages);
             Embeds embeds = new Embeds(plugins.extensions(), calls);
             ExtensionDispatcher dispatcher = new ExtensionDispatcher(webExtensions, calls, pages,
@@ -172,6 +172,7 @@ public final class Atelier implements AutoCloseable {
             Profiles profiles = new Profiles(database, accounts, clock);
             new ProfilesApi(profiles).routes(router);
             new ArtistPages(profiles, posts, media, mediaLimits, pages).routes(router);
+            new SiteSettingsPages(themes, posts, pages).routes(router);
             Collections collections = new Collections(database, posts, clock);
             new CollectionsApi(collections, posts, accounts).routes(router);
             CollectionPages collectionPages = new CollectionPages(collections, posts, profiles, pages);

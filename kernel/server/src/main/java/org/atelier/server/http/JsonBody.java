@@ -47,14 +47,7 @@ public final class JsonBody {
      * @return its value
      */
     public Optional<String> string(String name) {
-        Object v = fields.get(name);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (v instanceof String s) {
-            return Optional.of(s);
-        }
-        throw new HttpError(400, "\"" + name + "\" must be a string.");
+        return typed(name, String.class, "a string");
     }
 
     /**
@@ -64,14 +57,18 @@ public final class JsonBody {
      * @return its value
      */
     public Optional<Boolean> bool(String name) {
+        return typed(name, Boolean.class, "true or false");
+    }
+
+    private <T> Optional<T> typed(String name, Class<T> type, String expected) {
         Object v = fields.get(name);
         if (v == null) {
             return Optional.empty();
         }
-        if (v instanceof Boolean b) {
-            return Optional.of(b);
+        if (type.isInstance(v)) {
+            return Optional.of(type.cast(v));
         }
-        throw new HttpError(400, "\"" + name + "\" must be true or false.");
+        throw new HttpError(400, "\"" + name + "\" must be " + expected + ".");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 public final class Theme {
+    /** The bundled theme every other theme falls back to. */
+    public static final String DEFAULT = "default";
+    /** What a theme's name may be: it is a directory name. */
+    public static final String NAME = "[a-z0-9_-]{1,40}";
+
     private final String name;
     private final Optional<Path> directory;
     private final Mustache.Compiler compiler;
@@ -45,7 +51,7 @@ public final class Theme {
      * @return the theme
      */
     public static Theme load(String name, Path themesDir) {
-        if (!name.matches("[a-z0-9_-]{1,40}")) {
+        if (!name.matches(NAME)) {
             throw new IllegalArgumentException("invalid theme name " + name);
         }
         Path dir = themesDir.resolve(name);
@@ -111,9 +117,16 @@ public final class Theme {
                     return Optional.of(Files.readAllBytes(file));
                 }
             }
-            try (InputStream in = Theme.class.getClassLoader().getResourceAsStream("themes/" + name + "/" + relative)) {
-                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            // a theme may replace only some files: what it lacks comes from the bundled default theme,
+            // so an admin's theme made for an older kernel keeps working when new pages arrive
+            for (String theme : name.equals(DEFAULT) ? List.of(DEFAULT) : List.of(name, DEFAULT)) {
+                try (InputStream in = Theme.class.getClassLoader().getResourceAsStream("themes/" + theme + "/" + relative)) {
+                    if (in != null) {
+                        return Optional.of(in.readAllBytes());
+                    }
+                }
             }
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
