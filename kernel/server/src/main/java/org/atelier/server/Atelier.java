@@ -21,7 +21,9 @@ import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.EmbedsApi;
 import org.atelier.server.api.MediaApi;
+import org.atelier.server.api.PostSocialApi;
 import org.atelier.server.api.PostsApi;
+import org.atelier.server.api.SocialApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.ErrorResponses;
@@ -40,6 +42,11 @@ import org.atelier.server.plugins.PluginMigrations;
 import org.atelier.server.plugins.WebExtensions;
 import org.atelier.server.posts.PostVisibility;
 import org.atelier.server.posts.Posts;
+import org.atelier.server.social.Comments;
+import org.atelier.server.social.Notifications;
+import org.atelier.server.social.PostMentions;
+import org.atelier.server.social.Reactions;
+import org.atelier.server.social.Social;
 import org.atelier.server.store.Database;
 import org.atelier.server.store.DatabaseHealthCheck;
 import org.atelier.server.store.InstanceSettings;
@@ -142,6 +149,13 @@ public final class Atelier implements AutoCloseable {
             new MediaApi(media, mediaLimits).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
+            Notifications notifications = new Notifications(database, clock);
+            posts.addListener(new PostMentions(notifications));
+            Social social = new Social(database, notifications, clock);
+            Reactions reactions = new Reactions(database, posts, social, notifications, clock);
+            Comments comments = new Comments(database, posts, notifications, clock);
+            new SocialApi(social, notifications, accounts).routes(router);
+            new PostSocialApi(reactions, comments).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()
