@@ -84,7 +84,7 @@ public final class Comments {
      *                         post (or deleted), 403 for a reply across a block
      */
     public CommentView create(Viewer author, String postPublicId, String body, Optional<String> inReplyTo) {
-        PostRecord post = posts.visibleRecord(Optional.of(author), postPublicId);
+        PostRecord post = PublishedPosts.visible(posts, Optional.of(author), postPublicId);
         RenderedText text = render(body);
         Optional<CommentRow> parent = inReplyTo.map(id -> parent(author, post, id));
         Instant now = clock.instant();
@@ -124,7 +124,7 @@ public final class Comments {
      * @throws PostException 404 when the viewer may not see the post
      */
     public CommentView.Thread thread(Optional<Viewer> viewer, String postPublicId, Cursor after, int limit) {
-        PostRecord post = posts.visibleRecord(viewer, postPublicId);
+        PostRecord post = PublishedPosts.visible(posts, viewer, postPublicId);
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         List<Long> roots = dao.roots(post.id(), after.equals(Cursor.START) ? 0 : after.id(), size + 1);
         List<Long> shown = roots.subList(0, Math.min(roots.size(), size));

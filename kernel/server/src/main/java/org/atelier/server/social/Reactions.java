@@ -55,7 +55,7 @@ public final class Reactions {
      * @throws PostException 404 when the viewer may not see the post
      */
     public Reaction like(Viewer viewer, String publicId) {
-        return change(ReactionKind.LIKE, viewer, posts.visibleRecord(Optional.of(viewer), publicId), true);
+        return change(ReactionKind.LIKE, viewer, PublishedPosts.visible(posts, Optional.of(viewer), publicId), true);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class Reactions {
      * @throws PostException 404 when the viewer may not see the post
      */
     public Reaction unlike(Viewer viewer, String publicId) {
-        return change(ReactionKind.LIKE, viewer, posts.visibleRecord(Optional.of(viewer), publicId), false);
+        return change(ReactionKind.LIKE, viewer, PublishedPosts.visible(posts, Optional.of(viewer), publicId), false);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Reactions {
      * @throws SocialException 403 for a followers-only post
      */
     public Reaction repost(Viewer viewer, String publicId) {
-        PostRecord post = posts.visibleRecord(Optional.of(viewer), publicId);
+        PostRecord post = PublishedPosts.visible(posts, Optional.of(viewer), publicId);
         if (post.visibilityValue() == Visibility.FOLLOWERS) {
             throw new SocialException(403, "Followers-only posts cannot be reposted: that would show them beyond"
                     + " the artist's followers.");
@@ -98,7 +98,7 @@ public final class Reactions {
      * @throws PostException 404 when the viewer may not see the post
      */
     public Reaction unrepost(Viewer viewer, String publicId) {
-        return change(ReactionKind.REPOST, viewer, posts.visibleRecord(Optional.of(viewer), publicId), false);
+        return change(ReactionKind.REPOST, viewer, PublishedPosts.visible(posts, Optional.of(viewer), publicId), false);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class Reactions {
      * @throws PostException 404 when the viewer may not see the post
      */
     public AccountPage likes(Optional<Viewer> viewer, String publicId, Cursor cursor, int limit) {
-        PostRecord post = posts.visibleRecord(viewer, publicId);
+        PostRecord post = PublishedPosts.visible(posts, viewer, publicId);
         return social.list(AccountList.LIKES, post.id(), viewer.map(Viewer::accountId).orElse(0L), cursor, limit);
     }
 

@@ -78,6 +78,10 @@ class ReactionsApiTest {
             assertEquals(401, community.visitor().json("POST", "/api/v1/posts/" + work + "/like", "").statusCode());
             String draft = (String) json(painter.json("POST", "/api/v1/posts", "{\"draft\": true}")).get("id");
             assertEquals(404, fan.json("POST", "/api/v1/posts/" + draft + "/like", "").statusCode());
+            assertEquals(404, painter.json("POST", "/api/v1/posts/" + draft + "/like", "").statusCode(),
+                    "a draft has no audience to react yet, not even its artist");
+            assertEquals(404, painter.json("POST", "/api/v1/posts/" + draft + "/comments", "{\"body\": \"x\"}")
+                    .statusCode());
             assertEquals(403, fan.send(java.net.http.HttpRequest.newBuilder(fan.base().resolve(
                     "/api/v1/posts/" + work + "/like")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
                     .statusCode());
