@@ -13,6 +13,7 @@ import java.util.Set;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
 import org.atelier.server.accounts.Accounts;
+import org.atelier.server.accounts.Usernames;
 import org.atelier.server.http.HttpError;
 import org.atelier.server.store.Database;
 import org.atelier.server.text.MarkdownRenderer;
@@ -64,7 +65,8 @@ public final class Profiles {
      * @return the profile
      */
     public Optional<Profile> byUsername(String username) {
-        if (username == null || username.length() > 30) {
+        // only well-formed names reach the query, so no collation can match a case or width variant
+        if (username == null || !Usernames.wellFormed(username)) {
             return Optional.empty();
         }
         return dao.byUsername(username).map(Profiles::profile);

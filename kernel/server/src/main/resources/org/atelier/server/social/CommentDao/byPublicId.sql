@@ -1,0 +1,1 @@
+<commentRow> WHERE c.public_id = :publicId

@@ -1,0 +1,1 @@
+SELECT id FROM accounts WHERE username IN (<usernames>) AND status = 'ACTIVE'

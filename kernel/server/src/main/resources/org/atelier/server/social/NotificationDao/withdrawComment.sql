@@ -1,0 +1,1 @@
+DELETE FROM notifications WHERE comment_id = :commentId

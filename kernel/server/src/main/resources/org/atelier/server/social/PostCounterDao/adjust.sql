@@ -1,0 +1,1 @@
+UPDATE posts SET <counter> = <counter> + :delta WHERE id = :postId

@@ -1,0 +1,1 @@
+SELECT <counter> FROM posts WHERE id = :postId FOR UPDATE

@@ -1,0 +1,1 @@
+DELETE FROM <table> WHERE account_id = :accountId AND post_id = :postId

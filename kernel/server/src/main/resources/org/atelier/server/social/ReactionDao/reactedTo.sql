@@ -1,0 +1,1 @@
+SELECT post_id FROM <table> WHERE account_id = :accountId AND post_id IN (<postIds>)

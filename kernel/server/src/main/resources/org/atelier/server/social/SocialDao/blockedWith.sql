@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM accounts a WHERE a.id = :accountId AND <blockedWithViewer>

@@ -1,0 +1,1 @@
+DELETE FROM <table> WHERE account_id = :accountId AND target_id = :targetId

@@ -1,0 +1,1 @@
+SELECT state FROM follows WHERE follower_id = :followerId AND followee_id = :followeeId

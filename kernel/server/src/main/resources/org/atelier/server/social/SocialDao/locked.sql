@@ -1,0 +1,1 @@
+SELECT locked FROM profiles WHERE account_id = :accountId

@@ -1,0 +1,1 @@
+DELETE FROM follows WHERE follower_id = :followerId AND followee_id = :followeeId AND state = 'pending'
