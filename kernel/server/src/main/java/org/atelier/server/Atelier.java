@@ -64,6 +64,7 @@ import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.PostPages;
 import org.atelier.server.web.SetupToken;
 import org.atelier.server.web.SitePages;
+import org.atelier.server.web.SocialPages;
 import org.atelier.server.web.SiteSettingsPages;
 import org.atelier.server.web.StaticAssets;
 import org.atelier.server.web.Themes;
@@ -143,7 +144,9 @@ public final class Atelier implements AutoCloseable {
             SetupToken setupToken = new SetupToken(setupToken(accounts));
             Sessions sessions = new Sessions(accounts, config.secure());
             Themes themes = new Themes(config.dataDir().resolve("themes"), settings);
-            PageRenderer pages = new PageRenderer(themes, webExtensions::navigation, config.baseUrl().getHost());
+            Notifications notifications = new Notifications(database, clock);
+            PageRenderer pages = new PageRenderer(themes, webExtensions::navigation, config.baseUrl().getHost(),
+                    notifications::unreadCount);
             ErrorResponses errors = new ErrorResponses(pages);
             Embeds embeds = new Embeds(plugins.extensions(), calls);
             ExtensionDispatcher dispatcher = new ExtensionDispatcher(webExtensions, calls, pages,
@@ -176,7 +179,6 @@ public final class Atelier implements AutoCloseable {
             new MediaApi(media).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
-            Notifications notifications = new Notifications(database, clock);
             posts.addListener(new PostMentions(notifications));
             Social social = new Social(database, notifications, clock);
             Reactions reactions = new Reactions(database, posts, social, notifications, clock);
@@ -185,13 +187,15 @@ public final class Atelier implements AutoCloseable {
             new PostSocialApi(reactions, comments).routes(router);
             Profiles profiles = new Profiles(database, accounts, clock);
             new ProfilesApi(profiles).routes(router);
-            new ArtistPages(profiles, posts, media, mediaLimits, pages).routes(router);
+            SocialPages socialPages = new SocialPages(social, reactions, comments, notifications, accounts, pages);
+            socialPages.routes(router);
+            new ArtistPages(profiles, posts, media, mediaLimits, pages, List.of(socialPages)).routes(router);
             new SiteSettingsPages(themes, posts, pages).routes(router);
             Collections collections = new Collections(database, posts, clock);
             new CollectionsApi(collections, posts, accounts).routes(router);
             CollectionPages collectionPages = new CollectionPages(collections, posts, profiles, pages);
             collectionPages.routes(router);
-            new PostPages(posts, media, mediaLimits, profiles, embeds, pages, List.of(collectionPages)).routes(router);
+            new PostPages(posts, media, mediaLimits, profiles, embeds, pages, List.of(collectionPages, socialPages)).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

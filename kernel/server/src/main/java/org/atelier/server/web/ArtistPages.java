@@ -36,6 +36,7 @@ public final class ArtistPages {
     private final MediaLibrary media;
     private final MediaLimits limits;
     private final PageRenderer pages;
+    private final List<ProfileControls> controls;
 
     /**
      * Creates the pages.
@@ -45,13 +46,16 @@ public final class ArtistPages {
      * @param media    the media library (avatar and banner uploads)
      * @param limits   upload limits
      * @param pages    the renderer
+     * @param controls what other features show on an artist's page
      */
-    public ArtistPages(Profiles profiles, Posts posts, MediaLibrary media, MediaLimits limits, PageRenderer pages) {
+    public ArtistPages(Profiles profiles, Posts posts, MediaLibrary media, MediaLimits limits, PageRenderer pages,
+                       List<ProfileControls> controls) {
         this.profiles = profiles;
         this.posts = posts;
         this.media = media;
         this.limits = limits;
         this.pages = pages;
+        this.controls = List.copyOf(controls);
     }
 
     /**
@@ -129,6 +133,9 @@ public final class ArtistPages {
         model.put("empty", page.items().isEmpty() && cursor.equals(Cursor.START));
         model.put("next", PostViews.nextLink(path, page));
         model.put("own", viewer.map(v -> v.accountId() == profile.accountId()).orElse(false));
+        for (ProfileControls feature : controls) {
+            model.putAll(feature.controls(viewer, profile));
+        }
         x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
         page(x, 200, profile.displayName() + " (@" + profile.username() + ")", "profile", model);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.atelier.plugin.api.web.Access;
 import org.atelier.plugin.api.web.NavEntry;
 import org.atelier.plugin.api.web.Role;
@@ -24,6 +25,7 @@ public final class PageRenderer {
             new NavEntry("Home", "/", Access.PUBLIC, 0),
             new NavEntry("New post", "/posts/new", Access.SIGNED_IN, 20),
             new NavEntry("Drafts", "/drafts", Access.SIGNED_IN, 30),
+            new NavEntry("Bookmarks", "/bookmarks", Access.SIGNED_IN, 35),
             new NavEntry("Embed preview", "/embeds/preview", Access.PUBLIC, 50),
             new NavEntry("Profile settings", "/settings/profile", Access.SIGNED_IN, 80),
             new NavEntry("Admin", "/admin", Access.ADMIN, 90));
@@ -31,19 +33,22 @@ public final class PageRenderer {
     private final Themes themes;
     private final Function<Optional<Viewer>, List<NavEntry>> extensionNav;
     private final String instanceName;
+    private final ToIntFunction<Viewer> unreadNotifications;
 
     /**
      * Creates the renderer.
      *
      * @param themes       the installed themes and which is active
      * @param extensionNav navigation entries contributed by plugins, for a viewer
-     * @param instanceName the instance's display name
+     * @param instanceName        the instance's display name
+     * @param unreadNotifications the signed-in viewer's unread notifications, for the header
      */
     public PageRenderer(Themes themes, Function<Optional<Viewer>, List<NavEntry>> extensionNav,
-                        String instanceName) {
+                        String instanceName, ToIntFunction<Viewer> unreadNotifications) {
         this.themes = themes;
         this.extensionNav = extensionNav;
         this.instanceName = instanceName;
+        this.unreadNotifications = unreadNotifications;
     }
 
     /** @return the active theme */
@@ -111,6 +116,9 @@ public final class PageRenderer {
         viewer.ifPresent(v -> {
             values.put("viewer", Map.of("username", v.username(), "displayName", v.displayName()));
             values.put("isAdmin", v.role() == Role.ADMIN);
+            int unread = unreadNotifications.applyAsInt(v);
+            values.put("unread", unread);
+            values.put("hasUnread", unread > 0);
         });
         return values;
     }

@@ -123,6 +123,7 @@ final class PostViews {
     private static Map<String, Object> base(PostRecord r) {
         Map<String, Object> v = new HashMap<>();
         v.put("id", r.publicId());
+        v.put("postId", r.publicId());
         v.put("url", "/posts/" + r.publicId());
         v.put("title", r.title());
         v.put("hasTitle", !r.title().isBlank());
@@ -135,10 +136,17 @@ final class PostViews {
         v.put("likes", r.likeCount());
         v.put("reposts", r.repostCount());
         v.put("comments", r.commentCount());
+        v.put("likesLabel", count(r.likeCount(), "like"));
+        v.put("repostsLabel", count(r.repostCount(), "repost"));
+        v.put("commentsLabel", count(r.commentCount(), "comment"));
         Instant when = r.publishedAt().orElse(r.createdAt());
         v.put("date", DAY.format(when));
         v.put("dateIso", when.toString());
         return v;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**

@@ -137,8 +137,8 @@ class ArtistJourneyBrowserTest {
         // bookmark it, and add it to a new album
         browser.resize(Browser.Viewport.DESKTOP);
         browser.open(postPath);
-        browser.clickAndWaitForPage(browser.visible(By.cssSelector(".post-actions button[aria-pressed=false]")));
-        assertEquals("Bookmarked", browser.visible(By.cssSelector(".post-actions button[aria-pressed=true]")).getText());
+        browser.clickAndWaitForPage(browser.visible(By.cssSelector("form[action$='/bookmark'] button")));
+        assertEquals("Bookmarked", browser.visible(By.cssSelector("form[action$='/bookmark'] button")).getText());
         browser.open("/bookmarks");
         assertEquals("Colour studies", browser.visible(By.cssSelector(".post-tile-title")).getText());
         browser.open(postPath);
@@ -149,6 +149,49 @@ class ArtistJourneyBrowserTest {
         assertEquals("Studies", browser.visible(By.tagName("h1")).getText());
         assertEquals("Colour studies", browser.visible(By.cssSelector(".album-items .post-tile-title")).getText());
         browser.screenshot("journey-6-album");
+
+        // like and comment on the post
+        browser.open(postPath);
+        browser.clickAndWaitForPage(browser.visible(By.xpath("//form[contains(@action,'/like')]//button")));
+        assertEquals("Liked", browser.visible(By.xpath("//form[contains(@action,'/like')]//button")).getText());
+        assertTrue(browser.visible(By.cssSelector(".post-counts")).getText().contains("1 like ·"));
+        browser.type(By.id("comment-body"), "The **blue** came out well.");
+        browser.clickAndWaitForPage(browser.driver().findElement(By.cssSelector(".comment-form button[type=submit]")));
+        WebElement comment = browser.visible(By.cssSelector(".comment .comment-body"));
+        assertEquals("The blue came out well.", comment.getText());
+        assertEquals("blue", comment.findElement(By.tagName("strong")).getText());
+        browser.screenshot("journey-7-liked-and-commented");
+
+        // another artist follows Mira, likes the work and replies; Mira sees it in her notifications
+        Flows.signOut(browser);
+        instance.atelier().accounts().register(new org.atelier.server.accounts.Registration("tomas",
+                "tomas@example.org", TestInstance.PASSWORD, "Tomás", null));
+        Flows.signIn(browser, "tomas", TestInstance.PASSWORD);
+        browser.open("/@mira");
+        browser.clickAndWaitForPage(browser.visible(By.xpath("//form[contains(@action,'/follow')]//button[text()='Follow']")));
+        assertEquals("Following", browser.visible(By.cssSelector(".artist-relationship button[aria-pressed=true]")).getText());
+        browser.open(postPath);
+        browser.clickAndWaitForPage(browser.visible(By.xpath("//form[contains(@action,'/like')]//button")));
+        browser.driver().findElement(By.cssSelector(".comment-reply summary")).click();
+        WebElement reply = browser.visible(By.cssSelector(".comment-reply textarea"));
+        reply.sendKeys("Agreed, @mira!");
+        browser.clickAndWaitForPage(browser.driver().findElement(By.cssSelector(".comment-reply button[type=submit]")));
+        assertEquals(2, browser.all(By.cssSelector(".comment")).size());
+        assertTrue(browser.all(By.cssSelector(".comment")).get(1).getDomAttribute("class").contains("depth-1"),
+                "the reply is threaded under the comment");
+        Flows.signOut(browser);
+
+        Flows.signIn(browser, "mira", TestInstance.PASSWORD);
+        WebElement count = browser.visible(By.cssSelector(".notifications-link .badge-count"));
+        assertTrue(Integer.parseInt(count.getText()) >= 3, "follow, like, comment: " + count.getText());
+        browser.clickAndWaitForPage(browser.visible(By.cssSelector(".notifications-link")));
+        String notices = browser.visible(By.cssSelector(".notification-list")).getDomProperty("textContent")
+                .replaceAll("\\s+", " ");
+        assertTrue(notices.contains("Tomás followed you") && notices.contains("liked “Colour studies”")
+                && notices.contains("commented on “Colour studies”"), notices);
+        browser.screenshot("journey-8-notifications");
+        browser.clickAndWaitForPage(browser.visible(By.cssSelector("form[action='/notifications/read'] button")));
+        assertTrue(browser.all(By.cssSelector(".notifications-link .badge-count")).isEmpty(), "all read");
     }
 
     @SuppressWarnings("unchecked")
