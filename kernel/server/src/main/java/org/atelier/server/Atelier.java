@@ -57,6 +57,7 @@ import org.atelier.server.store.Database;
 import org.atelier.server.store.DatabaseHealthCheck;
 import org.atelier.server.store.InstanceSettings;
 import org.atelier.server.web.AdminPages;
+import org.atelier.server.web.AiTrainingOptOut;
 import org.atelier.server.web.ArtistPages;
 import org.atelier.server.web.AuthPages;
 import org.atelier.server.web.CollectionPages;
@@ -158,6 +159,7 @@ public final class Atelier implements AutoCloseable {
                 res.header("Referrer-Policy", "strict-origin-when-cross-origin");
                 res.header("X-Frame-Options", "DENY");
                 res.header("X-Robots-Tag", "noai, noimageai");
+                res.header(AiTrainingOptOut.TDM_HEADER, "1");
                 // embeds may come from any PeerTube host, so frames are limited to https and sandboxed
                 res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; "
                         + "frame-src https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
@@ -165,6 +167,7 @@ public final class Atelier implements AutoCloseable {
             });
             Router router = new Router(routing, sessions, errors);
             new StaticAssets(pages).routes(router);
+            AiTrainingOptOut.routes(router);
             new SitePages(accounts, embeds, pages).routes(router);
             new AuthPages(accounts, sessions, pages, setupToken).routes(router);
             new AdminPages(plugins, accounts, pages).routes(router);

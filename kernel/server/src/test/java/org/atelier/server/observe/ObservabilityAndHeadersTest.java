@@ -42,9 +42,22 @@ class ObservabilityAndHeadersTest {
                 HttpResponse<String> response = client.get(path);
                 assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
                 assertEquals("noai, noimageai", response.headers().firstValue("X-Robots-Tag").orElse(""), path);
+                assertEquals("1", response.headers().firstValue("tdm-reservation").orElse(""), path);
                 String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
                 assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), path + ": " + csp);
             }
+
+            // the AI-training opt-out, machine-readable
+            HttpResponse<String> robots = client.get("/robots.txt");
+            assertEquals(200, robots.statusCode());
+            assertTrue(robots.body().contains("User-agent: GPTBot\n") && robots.body().contains("User-agent: CCBot\n")
+                    && robots.body().contains("User-agent: Google-Extended\n"), robots.body());
+            String aiGroup = robots.body().substring(robots.body().indexOf("User-agent: GPTBot"));
+            assertTrue(aiGroup.substring(0, aiGroup.indexOf("\n\n")).endsWith("Disallow: /"), robots.body());
+            HttpResponse<String> tdmrep = client.get("/.well-known/tdmrep.json");
+            assertEquals(200, tdmrep.statusCode());
+            assertTrue(tdmrep.body().contains("\"tdm-reservation\": 1") && tdmrep.body().contains("\"location\": \"/*\""),
+                    tdmrep.body());
 
             HttpResponse<String> css = client.get("/static/atelier.css");
             assertEquals(200, css.statusCode());
