@@ -20,10 +20,17 @@ import org.atelier.server.accounts.PasswordHasher;
 import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.EmbedsApi;
+import org.atelier.server.api.FeedsApi;
 import org.atelier.server.api.MediaApi;
 import org.atelier.server.api.PostsApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
+import org.atelier.server.feeds.Feeds;
+import org.atelier.server.feeds.Popularity;
+import org.atelier.server.feeds.Ranking;
+import org.atelier.server.feeds.Search;
+import org.atelier.server.feeds.TagFollows;
+import org.atelier.server.feeds.TitleIndex;
 import org.atelier.server.http.ErrorResponses;
 import org.atelier.server.http.ExtensionDispatcher;
 import org.atelier.server.http.Router;
@@ -142,6 +149,12 @@ public final class Atelier implements AutoCloseable {
             new MediaApi(media, mediaLimits).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
+            JobQueue jobs = new JobQueue(database, clock);
+            Popularity popularity = new Popularity(database, jobs, clock);
+            posts.addListener(popularity);
+            posts.addListener(new TitleIndex(database));
+            Feeds feeds = new Feeds(database, posts, new Ranking(plugins.extensions(), calls, clock), clock);
+            new FeedsApi(feeds, new TagFollows(database, clock), new Search(database, posts)).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()
@@ -157,12 +170,13 @@ public final class Atelier implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
-            JobQueue jobs = new JobQueue(database, clock);
             Housekeeping housekeeping = new Housekeeping(database, jobs, clock);
             JobWorker worker = JobWorker.builder(jobs, workerId())
                     .handler(Housekeeping.QUEUE, job -> housekeeping.run())
+                    .handler(Popularity.QUEUE, job -> popularity.runScheduled())
                     .build();
             housekeeping.schedule();
+            popularity.schedule();
             worker.start();
             LOG.info(() -> "Atelier is listening on http://" + config.bind() + ":" + server.port()
                     + " as " + config.baseUrl() + " (database: " + database.kind() + ")");
