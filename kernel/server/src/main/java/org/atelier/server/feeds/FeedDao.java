@@ -48,6 +48,16 @@ public interface FeedDao {
     }
 
     /**
+     * One member of a viewer's network (see network.sql).
+     *
+     * @param kind      {@code followee}, {@code tag} or {@code silenced}
+     * @param accountId the account, for followees and silenced accounts
+     * @param tag       the tag, for followed tags
+     */
+    record NetworkRow(String kind, long accountId, String tag) {
+    }
+
+    /**
      * A followed tag.
      *
      * @param tag       the tag (normalised)
@@ -78,6 +88,11 @@ public interface FeedDao {
     record Counts(long id, int likes, int reposts, int comments, Instant publishedAt, long popularity) {
     }
 
+    /** @return the accounts and tags the viewer follows and the accounts silenced for them */
+    @SqlQuery
+    @RegisterConstructorMapper(NetworkRow.class)
+    List<NetworkRow> network(@Bind("viewerId") long viewerId);
+
     /**
      * One round of every home source (see homeSources.sql).
      *
@@ -85,6 +100,7 @@ public interface FeedDao {
      * @param at         the cursor's time
      * @param id         the cursor's post id
      * @param limit      rows per source
+     * @param silenced   the accounts muted by the viewer or blocked either way, and 0
      * @param tagSources one copy of homeTagSource.sql per followed tag, numbered
      * @param tags       the followed tags, bound as {@code tag0}, {@code tag1}…
      * @return the rows of all sources
@@ -92,17 +108,14 @@ public interface FeedDao {
     @SqlQuery
     @RegisterConstructorMapper(SourceRow.class)
     List<SourceRow> homeSources(@Bind("viewerId") long viewerId, @Bind("at") Instant at, @Bind("id") long id,
-                                @Bind("limit") int limit, @Define("tagSources") String tagSources,
-                                @BindMap Map<String, Object> tags);
+                                @Bind("limit") int limit, @BindList("silenced") Collection<Long> silenced,
+                                @Define("tagSources") String tagSources, @BindMap Map<String, Object> tags);
 
-    /** @return the reposts of these posts by accounts the viewer follows */
+    /** @return the reposts of these posts by these (followed) accounts */
     @SqlQuery
     @RegisterConstructorMapper(FolloweeRepost.class)
-    List<FolloweeRepost> followeeReposts(@Bind("viewerId") long viewerId, @BindList("postIds") Collection<Long> postIds);
-
-    /** @return those of the authors the viewer follows */
-    @SqlQuery
-    List<Long> followedAuthors(@Bind("viewerId") long viewerId, @BindList("authorIds") Collection<Long> authorIds);
+    List<FolloweeRepost> followeeReposts(@BindList("postIds") Collection<Long> postIds,
+                                         @BindList("followees") Collection<Long> followees);
 
     /** @return the account's followed tags, alphabetically */
     @SqlQuery

@@ -39,8 +39,9 @@ public final class Feeds {
     /** Most tags one account follows: each is one index range of the home query. */
     public static final int MAX_FOLLOWED_TAGS = 100;
     /**
-     * Most source rounds for one home page: a round comes up short only when entries were
-     * reposted after the cursor (they were shown higher up already), so a second is rare.
+     * Most source rounds for one home page. A round comes up short when a full source's frontier
+     * cuts it early, or when its entries are hidden from the viewer or were reposted after the
+     * cursor (shown higher up already); the next round continues from its frontier.
      */
     static final int MAX_ROUNDS = 3;
     /** The ranking settings every viewer has until viewers can choose theirs. */
@@ -82,24 +83,24 @@ public final class Feeds {
      */
     public HomePage home(Viewer viewer, Cursor cursor, int limit) {
         int perSource = pageSize(limit);
-        List<String> tags = dao.followedTags(viewer.accountId(), MAX_FOLLOWED_TAGS).stream()
-                .map(FeedDao.FollowedTag::tag).toList();
+        Network network = network(viewer);
         StringBuilder tagSources = new StringBuilder();
         Map<String, Object> tagBindings = new HashMap<>();
-        for (int i = 0; i < tags.size(); i++) {
+        for (int i = 0; i < network.tags().size(); i++) {
             tagSources.append(TAG_SOURCE.replace("{src}", Integer.toString(3 + i)).replace("{n}", Integer.toString(i)))
                     .append('\n');
-            tagBindings.put("tag" + i, tags.get(i));
+            tagBindings.put("tag" + i, network.tags().get(i));
         }
 
+        Instant now = clock.instant();
         List<HomeMerge.Candidate> window = new ArrayList<>();
         Map<Long, HomeEntry.Reposter> reposters = new HashMap<>();
         Optional<Cursor> frontier = Optional.of(cursor);
         for (int round = 0; round < MAX_ROUNDS && window.size() <= limit && frontier.isPresent(); round++) {
             Cursor from = frontier.get();
             HomeMerge.Round merged = HomeMerge.merge(dao.homeSources(viewer.accountId(), from.at(), from.id(),
-                    perSource, tagSources.toString(), tagBindings), perSource);
-            window.addAll(withoutLaterReposts(viewer, merged.candidates(), from, reposters));
+                    perSource, network.silenced(), tagSources.toString(), tagBindings), perSource);
+            window.addAll(withoutLaterReposts(network, merged.candidates(), from, reposters));
             frontier = merged.frontier();
         }
         Optional<String> next;
@@ -111,8 +112,8 @@ public final class Feeds {
         }
         List<HomeMerge.Candidate> page = window.subList(0, Math.min(limit, window.size()));
         List<Post> loaded = posts.load(Optional.of(viewer), page.stream().map(HomeMerge.Candidate::postId).toList());
-        Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(),
-                candidates(viewer, loaded, Set.copyOf(tags)), DEFAULT_SETTINGS, clock.instant()));
+        Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(), candidates(loaded, network), DEFAULT_SETTINGS,
+                now));
         Map<Long, Post> byId = loaded.stream().collect(Collectors.toMap(p -> p.record().id(), Function.identity()));
         List<HomeEntry> entries = ranked.order().stream().map(c -> byId.get(c.postId()))
                 .map(p -> new HomeEntry(p, Optional.ofNullable(reposters.get(p.record().id()))))
@@ -121,19 +122,48 @@ public final class Feeds {
     }
 
     /**
+     * The accounts and tags a viewer follows and the accounts silenced for them.
+     *
+     * @param followees followed accounts (accepted), silenced ones left out
+     * @param tags      followed tags, at most {@link #MAX_FOLLOWED_TAGS}
+     * @param silenced  accounts the viewer muted or that are blocked either way, and 0 (so that
+     *                  the list is never empty)
+     */
+    private record Network(List<Long> followees, List<String> tags, List<Long> silenced) {
+    }
+
+    private Network network(Viewer viewer) {
+        Set<Long> followees = new HashSet<>();
+        Set<Long> silenced = new HashSet<>(Set.of(0L));
+        List<String> tags = new ArrayList<>();
+        for (FeedDao.NetworkRow row : dao.network(viewer.accountId())) {
+            switch (row.kind()) {
+                case "followee" -> followees.add(row.accountId());
+                case "silenced" -> silenced.add(row.accountId());
+                default -> tags.add(row.tag());
+            }
+        }
+        followees.removeAll(silenced);
+        tags.sort(null);
+        return new Network(List.copyOf(followees), List.copyOf(tags.subList(0, Math.min(tags.size(), MAX_FOLLOWED_TAGS))),
+                List.copyOf(silenced));
+    }
+
+    /**
      * Drops the candidates that a followed account reposted at or after the round's start (they
      * appeared higher up, at that repost), and notes who reposted the ones that are reposts.
      */
-    private List<HomeMerge.Candidate> withoutLaterReposts(Viewer viewer, List<HomeMerge.Candidate> candidates,
+    private List<HomeMerge.Candidate> withoutLaterReposts(Network network, List<HomeMerge.Candidate> candidates,
                                                           Cursor from, Map<Long, HomeEntry.Reposter> reposters) {
         boolean firstPage = from.equals(Cursor.START);
-        if (candidates.isEmpty() || (firstPage && candidates.stream().noneMatch(HomeMerge.Candidate::repost))) {
+        if (candidates.isEmpty() || network.followees().isEmpty()
+                || (firstPage && candidates.stream().noneMatch(HomeMerge.Candidate::repost))) {
             return candidates;
         }
         Map<Long, HomeMerge.Candidate> byId = new HashMap<>();
         candidates.forEach(c -> byId.put(c.postId(), c));
         Set<Long> shownAbove = new HashSet<>();
-        for (FeedDao.FolloweeRepost r : dao.followeeReposts(viewer.accountId(), byId.keySet())) {
+        for (FeedDao.FolloweeRepost r : dao.followeeReposts(byId.keySet(), network.followees())) {
             HomeMerge.Candidate c = byId.get(r.postId());
             Cursor key = new Cursor(r.at(), r.postId());
             if (HomeMerge.NEWEST_FIRST.compare(key, from) <= 0) {
@@ -146,12 +176,9 @@ public final class Feeds {
     }
 
     /** The page as the ranker sees it: newest first, with the signals the kernel has. */
-    private List<FeedCandidate> candidates(Viewer viewer, List<Post> page, Set<String> followedTags) {
-        boolean signals = ranking.pluginActive() && !page.isEmpty();
-        Set<Long> followedAuthors = signals
-                ? Set.copyOf(dao.followedAuthors(viewer.accountId(), page.stream().map(p -> p.record().authorId())
-                        .collect(Collectors.toSet())))
-                : Set.of();
+    private static List<FeedCandidate> candidates(List<Post> page, Network network) {
+        Set<Long> followedAuthors = Set.copyOf(network.followees());
+        Set<String> followedTags = Set.copyOf(network.tags());
         List<FeedCandidate> candidates = new ArrayList<>();
         for (Post post : page) {
             var r = post.record();

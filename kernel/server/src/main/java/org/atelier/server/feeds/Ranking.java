@@ -64,16 +64,6 @@ public final class Ranking {
     }
 
     /**
-     * Whether a plugin ranker would be asked now; the feed gathers the signals only rankers read
-     * (followed authors and tags) only then.
-     *
-     * @return true when a plugin ranker is present and not resting
-     */
-    public boolean pluginActive() {
-        return active().isPresent();
-    }
-
-    /**
      * Orders a page.
      *
      * @param request the viewer, the candidates newest first, the settings

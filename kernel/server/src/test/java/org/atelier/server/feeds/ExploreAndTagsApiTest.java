@@ -64,6 +64,14 @@ class ExploreAndTagsApiTest {
             for (String hidden : List.of(unlisted, followersOnly, draft)) {
                 assertTrue(!visitor.contains(hidden), hidden);
             }
+
+            // a list shows an edit at once, though what posts hold is cached for a few seconds
+            String newest = newestFirst.get(0);
+            assertEquals(List.of(), items(page(reader, "/api/v1/feeds/explore?limit=1")).get(0).get("tags"));
+            assertEquals(200, reader.json("PATCH", "/api/v1/posts/" + newest, "{\"tags\": [\"ink\"]}").statusCode());
+            assertEquals(List.of("ink"), items(page(reader, "/api/v1/feeds/explore?limit=1")).get(0).get("tags"));
+            assertEquals(204, reader.json("DELETE", "/api/v1/posts/" + newest, "").statusCode());
+            assertEquals(newestFirst.get(1), ids(page(reader, "/api/v1/feeds/explore?limit=1")).get(0));
         }
     }
 

@@ -1,2 +1,0 @@
-SELECT followee_id FROM follows
-WHERE follower_id = :viewerId AND state = 'accepted' AND followee_id IN (<authorIds>)
