@@ -22,6 +22,7 @@ import org.atelier.server.api.AccountsApi;
 import org.atelier.server.api.AdminApi;
 import org.atelier.server.api.CollectionsApi;
 import org.atelier.server.api.EmbedsApi;
+import org.atelier.server.api.FeedsApi;
 import org.atelier.server.api.MediaApi;
 import org.atelier.server.api.PostSocialApi;
 import org.atelier.server.api.PostsApi;
@@ -30,6 +31,12 @@ import org.atelier.server.collections.Collections;
 import org.atelier.server.api.SocialApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
+import org.atelier.server.feeds.Feeds;
+import org.atelier.server.feeds.Popularity;
+import org.atelier.server.feeds.Ranking;
+import org.atelier.server.feeds.Search;
+import org.atelier.server.feeds.TagFollows;
+import org.atelier.server.feeds.TitleIndex;
 import org.atelier.server.http.ErrorResponses;
 import org.atelier.server.http.ExtensionDispatcher;
 import org.atelier.server.http.Router;
@@ -199,6 +206,11 @@ public final class Atelier implements AutoCloseable {
             CollectionPages collectionPages = new CollectionPages(collections, posts, profiles, pages);
             collectionPages.routes(router);
             new PostPages(posts, media, mediaLimits, profiles, embeds, pages, List.of(collectionPages, socialPages)).routes(router);
+            Popularity popularity = new Popularity(database, jobs, clock);
+            posts.addListener(popularity);
+            posts.addListener(new TitleIndex(database));
+            Feeds feeds = new Feeds(database, posts, new Ranking(plugins.extensions(), calls, clock), clock);
+            new FeedsApi(feeds, new TagFollows(database, clock), new Search(database, posts)).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()
@@ -218,8 +230,10 @@ public final class Atelier implements AutoCloseable {
             JobWorker worker = JobWorker.builder(jobs, workerId())
                     .handler(Housekeeping.QUEUE, job -> housekeeping.run())
                     .handler(MediaRenderer.QUEUE, renderer::handle)
+                    .handler(Popularity.QUEUE, job -> popularity.runScheduled())
                     .build();
             housekeeping.schedule();
+            popularity.schedule();
             if (runJobs) {
                 worker.start();
             }

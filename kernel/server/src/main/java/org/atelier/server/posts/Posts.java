@@ -62,6 +62,7 @@ public final class Posts {
     private final MarkdownRenderer markdown = MarkdownRenderer.forDescriptions();
     private final List<PostEvents> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final PostContentCache contents;
 
     /**
      * Creates the service.
@@ -78,6 +79,7 @@ public final class Posts {
         this.media = media;
         this.settings = settings;
         this.clock = clock;
+        this.contents = new PostContentCache(clock);
     }
 
     /**
@@ -101,6 +103,17 @@ public final class Posts {
      */
     public void setAltTextRequired(boolean required) {
         settings.put(ALT_TEXT_REQUIRED, Boolean.toString(required));
+    }
+
+    /**
+     * Forgets what a post holds (images, renditions, embeds, tags) from the few seconds' cache that
+     * lists read it from: for code outside this class that changes those (an image's alt text or
+     * crop, say). Rows — state, visibility, counts — are never cached.
+     *
+     * @param postId the post's internal id
+     */
+    public void forget(long postId) {
+        contents.forget(postId);
     }
 
     /**
@@ -151,6 +164,7 @@ public final class Posts {
     public Post update(Viewer editor, String publicId, PostChanges changes, boolean publish) {
         PostRecord old = dao.byPublicId(publicId).filter(p -> p.authorId() == editor.accountId())
                 .orElseThrow(PostException::notFound);
+        contents.forget(old.id()); // what the edit replaces must be read fresh, not from the cache
         Post current = assemble(List.of(old)).get(0);
         Draft draft = new Draft(changes.title().orElse(old.title()), changes.description().orElse(old.description()),
                 changes.tags().orElse(explicitTags(current)),
@@ -174,6 +188,7 @@ public final class Posts {
             tx.deleteTags(old.id());
             writeChildren(tx, old.id(), checked, publishedAt);
         });
+        contents.forget(old.id());
         for (String id : removed) {
             media.deleteOwned(old.authorId(), id);
         }
@@ -201,8 +216,10 @@ public final class Posts {
         PostRecord post = dao.byPublicId(publicId)
                 .filter(p -> p.authorId() == actor.accountId() || (moderator && p.published()))
                 .orElseThrow(PostException::notFound);
+        contents.forget(post.id()); // the images to delete must be read fresh, not from the cache
         List<PostImage> images = assemble(List.of(post)).get(0).images();
         dao.delete(post.id());
+        contents.forget(post.id());
         for (PostImage image : images) {
             media.deleteOwned(post.authorId(), image.publicId());
         }
@@ -353,27 +370,41 @@ public final class Posts {
         return viewer.map(Viewer::accountId).orElse(0L);
     }
 
-    /** Reads images, renditions, embeds and tags for many posts in four queries. */
+    /**
+     * Adds images, renditions, embeds and tags to rows: from the content cache where it has them,
+     * else in four queries for all the others.
+     */
     private List<Post> assemble(List<PostRecord> records) {
         if (records.isEmpty()) {
             return List.of();
         }
         List<Long> ids = records.stream().map(PostRecord::id).toList();
-        List<PostImage> images = dao.images(ids);
-        Map<Long, List<PostImage.RenditionSize>> sizes = images.isEmpty() ? Map.of()
-                : dao.renditions(images.stream().map(PostImage::mediaId).toList()).stream()
-                        .collect(Collectors.groupingBy(PostImage.RenditionSize::mediaId));
-        Map<Long, List<PostImage>> imagesByPost = new HashMap<>();
-        for (PostImage image : images) {
-            imagesByPost.computeIfAbsent(image.postId(), k -> new ArrayList<>())
-                    .add(image.withRenditions(sizes.getOrDefault(image.mediaId(), List.of())));
+        Map<Long, PostContentCache.Content> content = new HashMap<>(contents.get(ids));
+        List<Long> missing = ids.stream().filter(id -> !content.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            List<PostImage> images = dao.images(missing);
+            Map<Long, List<PostImage.RenditionSize>> sizes = images.isEmpty() ? Map.of()
+                    : dao.renditions(images.stream().map(PostImage::mediaId).toList()).stream()
+                            .collect(Collectors.groupingBy(PostImage.RenditionSize::mediaId));
+            Map<Long, List<PostImage>> imagesByPost = new HashMap<>();
+            for (PostImage image : images) {
+                imagesByPost.computeIfAbsent(image.postId(), k -> new ArrayList<>())
+                        .add(image.withRenditions(sizes.getOrDefault(image.mediaId(), List.of())));
+            }
+            Map<Long, List<String>> embeds = children(dao.embeds(missing));
+            Map<Long, List<String>> tags = children(dao.tags(missing));
+            for (Long id : missing) {
+                PostContentCache.Content c = new PostContentCache.Content(
+                        List.copyOf(imagesByPost.getOrDefault(id, List.of())),
+                        List.copyOf(embeds.getOrDefault(id, List.of())), List.copyOf(tags.getOrDefault(id, List.of())));
+                content.put(id, c);
+                contents.put(id, c);
+            }
         }
-        Map<Long, List<String>> embeds = children(dao.embeds(ids));
-        Map<Long, List<String>> tags = children(dao.tags(ids));
         List<Post> posts = new ArrayList<>();
         for (PostRecord r : records) {
-            posts.add(new Post(r, List.copyOf(imagesByPost.getOrDefault(r.id(), List.of())),
-                    embeds.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
+            PostContentCache.Content c = content.get(r.id());
+            posts.add(new Post(r, c.images(), c.embeds(), c.tags()));
         }
         return posts;
     }

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM tag_follows WHERE account_id = :accountId

@@ -1,0 +1,8 @@
+-- explore, most popular first (see Popularity): one range of ix_posts_popular read backwards
+SELECT p.id, p.popularity AS score FROM posts p
+WHERE p.state = 'published' AND p.visibility = 'public'
+  AND (p.popularity < :score OR (p.popularity = :score AND p.id < :id))
+  AND (<postVisible>)
+  AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :viewerId AND m.target_id = p.author_id)
+ORDER BY p.popularity DESC, p.id DESC
+LIMIT :limit

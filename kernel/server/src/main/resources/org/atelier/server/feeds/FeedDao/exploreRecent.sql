@@ -1,0 +1,8 @@
+-- explore, newest first: public work across the instance, one range of ix_posts_public read backwards
+SELECT p.id, p.published_at AS at FROM posts p
+WHERE p.state = 'published' AND p.visibility = 'public'
+  AND (p.published_at < :at OR (p.published_at = :at AND p.id < :id))
+  AND (<postVisible>)
+  AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :viewerId AND m.target_id = p.author_id)
+ORDER BY p.published_at DESC, p.id DESC
+LIMIT :limit

@@ -1,0 +1,1 @@
+INSERT INTO tag_follows (account_id, tag, created_at) VALUES (:accountId, :tag, :createdAt)

@@ -1,0 +1,1 @@
+UPDATE posts SET popularity = :score WHERE id = :id

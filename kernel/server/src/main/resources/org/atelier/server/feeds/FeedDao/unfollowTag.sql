@@ -1,0 +1,1 @@
+DELETE FROM tag_follows WHERE account_id = :accountId AND tag = :tag

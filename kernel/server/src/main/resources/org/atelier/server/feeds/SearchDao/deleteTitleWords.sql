@@ -1,0 +1,1 @@
+DELETE FROM post_title_words WHERE post_id = :postId
