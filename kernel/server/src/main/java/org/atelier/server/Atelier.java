@@ -68,6 +68,7 @@ import org.atelier.server.web.AiTrainingOptOut;
 import org.atelier.server.web.ArtistPages;
 import org.atelier.server.web.AuthPages;
 import org.atelier.server.web.CollectionPages;
+import org.atelier.server.web.FeedPages;
 import org.atelier.server.web.PageRenderer;
 import org.atelier.server.web.PostPages;
 import org.atelier.server.web.SetupToken;
@@ -175,7 +176,7 @@ public final class Atelier implements AutoCloseable {
             Router router = new Router(routing, sessions, errors);
             new StaticAssets(pages).routes(router);
             AiTrainingOptOut.routes(router);
-            new SitePages(accounts, embeds, pages).routes(router);
+            new SitePages(embeds, pages).routes(router);
             new AuthPages(accounts, sessions, pages, setupToken).routes(router);
             new AdminPages(plugins, accounts, pages).routes(router);
             new AccountsApi(accounts, sessions).routes(router);
@@ -210,7 +211,10 @@ public final class Atelier implements AutoCloseable {
             posts.addListener(popularity);
             posts.addListener(new TitleIndex(database));
             Feeds feeds = new Feeds(database, posts, new Ranking(plugins.extensions(), calls, clock), clock);
-            new FeedsApi(feeds, new TagFollows(database, clock), new Search(database, posts)).routes(router);
+            TagFollows tagFollows = new TagFollows(database, clock);
+            Search search = new Search(database, posts);
+            new FeedsApi(feeds, tagFollows, search).routes(router);
+            new FeedPages(feeds, tagFollows, search, accounts, pages).routes(router);
             router.fallback(dispatcher::dispatch);
 
             WebServer server = WebServer.builder()

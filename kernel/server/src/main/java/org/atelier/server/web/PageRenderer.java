@@ -23,6 +23,8 @@ import org.atelier.server.http.Exchange;
 public final class PageRenderer {
     private static final List<NavEntry> KERNEL_NAV = List.of(
             new NavEntry("Home", "/", Access.PUBLIC, 0),
+            new NavEntry("Explore", "/explore", Access.PUBLIC, 10),
+            new NavEntry("Search", "/search", Access.PUBLIC, 15),
             new NavEntry("New post", "/posts/new", Access.SIGNED_IN, 20),
             new NavEntry("Drafts", "/drafts", Access.SIGNED_IN, 30),
             new NavEntry("Bookmarks", "/bookmarks", Access.SIGNED_IN, 35),

@@ -5,29 +5,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.atelier.plugin.api.embed.Embed;
-import org.atelier.server.accounts.Accounts;
 import org.atelier.server.embeds.EmbedResult;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.http.Exchange;
 import org.atelier.server.http.Router;
 
 /**
- * The home page and the embed preview.
+ * The embed preview.
  */
 public final class SitePages {
-    private final Accounts accounts;
     private final Embeds embeds;
     private final PageRenderer pages;
 
     /**
      * Creates the pages.
      *
-     * @param accounts the account service
      * @param embeds   the embed service
      * @param pages    the renderer
      */
-    public SitePages(Accounts accounts, Embeds embeds, PageRenderer pages) {
-        this.accounts = accounts;
+    public SitePages(Embeds embeds, PageRenderer pages) {
         this.embeds = embeds;
         this.pages = pages;
     }
@@ -38,7 +34,6 @@ public final class SitePages {
      * @param router the router
      */
     public void routes(Router router) {
-        router.get("/", x -> page(x, "Home", "home", Map.of("needsSetup", accounts.needsSetup())));
         router.get("/embeds/preview", x -> {
             String text = x.request().query().first("url").orElse("");
             page(x, "Embed preview", "embed-preview", Map.of("url", text, "items", items(embeds.resolve(text.lines().toList()))));

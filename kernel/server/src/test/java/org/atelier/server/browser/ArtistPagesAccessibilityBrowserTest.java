@@ -45,7 +45,7 @@ class ArtistPagesAccessibilityBrowserTest {
     @Test
     void pagesFitPhonesAndDesktopsAndLabelEverything() {
         Flows.signIn(browser, "lena", org.atelier.server.testing.TestInstance.PASSWORD);
-        List<String> paths = List.of("/@lena", "/@lena/albums", "/posts/" + postId, "/albums/" + albumId,
+        List<String> paths = List.of("/", "/explore", "/tags/harbour", "/search?q=harbour&type=posts", "/@lena", "/@lena/albums", "/posts/" + postId, "/albums/" + albumId,
                 "/posts/new", "/settings/profile", "/notifications", "/bookmarks", "/drafts");
         for (Browser.Viewport viewport : Browser.Viewport.values()) {
             browser.resize(viewport);
