@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A JSON object request body read with types checked: a field of the wrong type is a 400 naming
@@ -96,24 +97,7 @@ public final class JsonBody {
      * @return its value
      */
     public Optional<List<String>> strings(String name, int maxItems) {
-        Object v = fields.get(name);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (v instanceof List<?> list) {
-            if (list.size() > maxItems) {
-                throw new HttpError(400, "\"" + name + "\" holds at most " + maxItems + " items.");
-            }
-            List<String> out = new ArrayList<>();
-            for (Object item : list) {
-                if (!(item instanceof String s)) {
-                    throw new HttpError(400, "\"" + name + "\" must be a list of strings.");
-                }
-                out.add(s);
-            }
-            return Optional.of(out);
-        }
-        throw new HttpError(400, "\"" + name + "\" must be a list of strings.");
+        return list(name, maxItems, "strings", item -> item instanceof String s ? s : null);
     }
 
     /**
@@ -125,23 +109,30 @@ public final class JsonBody {
      */
     @SuppressWarnings("unchecked")
     public Optional<List<JsonBody>> objects(String name, int maxItems) {
+        return list(name, maxItems, "objects",
+                item -> item instanceof Map<?, ?> map ? new JsonBody((Map<String, Object>) map) : null);
+    }
+
+    /** A list whose items {@code read} converts, or refuses by answering null. */
+    private <T> Optional<List<T>> list(String name, int maxItems, String itemKind, Function<Object, T> read) {
         Object v = fields.get(name);
         if (v == null) {
             return Optional.empty();
         }
-        if (v instanceof List<?> list) {
-            if (list.size() > maxItems) {
-                throw new HttpError(400, "\"" + name + "\" holds at most " + maxItems + " items.");
-            }
-            List<JsonBody> out = new ArrayList<>();
-            for (Object item : list) {
-                if (!(item instanceof Map<?, ?> map)) {
-                    throw new HttpError(400, "\"" + name + "\" must be a list of objects.");
-                }
-                out.add(new JsonBody((Map<String, Object>) map));
-            }
-            return Optional.of(out);
+        if (!(v instanceof List<?> list)) {
+            throw new HttpError(400, "\"" + name + "\" must be a list of " + itemKind + ".");
         }
-        throw new HttpError(400, "\"" + name + "\" must be a list of objects.");
+        if (list.size() > maxItems) {
+            throw new HttpError(400, "\"" + name + "\" holds at most " + maxItems + " items.");
+        }
+        List<T> out = new ArrayList<>();
+        for (Object item : list) {
+            T value = read.apply(item);
+            if (value == null) {
+                throw new HttpError(400, "\"" + name + "\" must be a list of " + itemKind + ".");
+            }
+            out.add(value);
+        }
+        return Optional.of(out);
     }
 }
