@@ -10,8 +10,8 @@
 (function () {
   "use strict";
 
-  function csrfOf(form) {
-    var field = form && form.querySelector("input[name=_csrf]");
+  function csrfOf(scope) {
+    var field = scope && scope.querySelector("input[name=_csrf]");
     return field ? field.value : "";
   }
 
@@ -275,7 +275,7 @@
         "data-alt-for": media.id });
       item.appendChild(altLabel);
       item.appendChild(alt);
-      addCropper(item, media);
+      addCropper(item, media, ["thumbnail", "cover"]);
       return media;
     }).catch(function (error) {
       item.classList.add("is-failed");
@@ -288,58 +288,104 @@
     return done;
   }
 
-  function addCropper(item, media) {
+  /*
+   * The crop tool for one image, with a button per crop the image has here (the post's square
+   * thumbnail and wide cover; an avatar only the square, a banner only the wide one). The chosen
+   * rectangles are kept on the item as data-thumbnail-crop / data-cover-crop.
+   */
+  function addCropper(item, media, modes) {
     var tools = el("div", { "class": "crop-tools" });
-    var modes = el("div", { "class": "crop-modes", role: "group", "aria-label": "Which crop" });
-    var square = el("button", { type: "button", "class": "button-small", "aria-pressed": "true" }, "Thumbnail (square)");
-    var wide = el("button", { type: "button", "class": "button-small button-quiet", "aria-pressed": "false" },
-      "Cover (wide)");
-    modes.appendChild(square);
-    modes.appendChild(wide);
-    tools.appendChild(modes);
+    var group = el("div", { "class": "crop-modes", role: "group", "aria-label": "Which crop" });
+    var labels = { thumbnail: "Thumbnail (square)", cover: "Cover (wide)" };
+    var aspects = { thumbnail: 1, cover: 16 / 9 };
+    var buttons = {};
+    modes.forEach(function (name, i) {
+      buttons[name] = el("button", { type: "button", "class": "button-small" + (i ? " button-quiet" : ""),
+        "aria-pressed": String(i === 0) }, labels[name]);
+      group.appendChild(buttons[name]);
+    });
+    tools.appendChild(group);
     item.appendChild(tools);
-    var crops = { thumbnail: null, cover: null };
-    var mode = "thumbnail";
-    var tool = new CropTool(tools, displayUrl(media), 1, null, function (rect) {
+    var crops = {};
+    var mode = modes[0];
+    var tool = new CropTool(tools, displayUrl(media), aspects[mode], null, function (rect) {
       crops[mode] = rect;
       item.dataset[mode + "Crop"] = cropText(rect);
     });
     // the default crops are the server's (around the focal point); only crops the artist touched are sent
-    function choose(next) {
-      mode = next;
-      square.setAttribute("aria-pressed", String(next === "thumbnail"));
-      wide.setAttribute("aria-pressed", String(next === "cover"));
-      square.classList.toggle("button-quiet", next !== "thumbnail");
-      wide.classList.toggle("button-quiet", next !== "cover");
-      tool.setAspect(next === "thumbnail" ? 1 : 16 / 9, crops[next]);
-    }
-    square.addEventListener("click", function () { choose("thumbnail"); });
-    wide.addEventListener("click", function () { choose("cover"); });
+    modes.forEach(function (name) {
+      buttons[name].addEventListener("click", function () {
+        mode = name;
+        modes.forEach(function (other) {
+          buttons[other].setAttribute("aria-pressed", String(other === name));
+          buttons[other].classList.toggle("button-quiet", other !== name);
+        });
+        tool.setAspect(aspects[name], crops[name]);
+      });
+    });
     tool.box.addEventListener("pointerdown", function () { item.dataset.touched = "1"; });
     tool.box.addEventListener("keydown", function () { item.dataset.touched = "1"; });
+    return tools;
+  }
+
+  function imageDetails(item) {
+    var body = {};
+    var alt = item.querySelector("[data-alt-for]");
+    if (alt && alt.value.trim()) { body.alt = alt.value.trim(); }
+    if (item.dataset.touched) {
+      if (item.dataset.thumbnailCrop) { body.thumbnailCrop = item.dataset.thumbnailCrop; }
+      if (item.dataset.coverCrop) { body.coverCrop = item.dataset.coverCrop; }
+    }
+    return body;
+  }
+
+  function patchMedia(id, body, csrf) {
+    return fetch("/api/v1/media/" + encodeURIComponent(id), {
+      method: "PATCH", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().then(function (b) { throw new Error(b.error || "Could not save the image details."); });
+      }
+      return response.json();
+    });
+  }
+
+  /* A "Crop" button beside an image already stored (a post being edited, an avatar, a banner). */
+  function setUpCropButtons() {
+    document.querySelectorAll("[data-crop-existing]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var item = button.closest("[data-media-id]");
+        var form = button.closest("form");
+        button.disabled = true;
+        fetch("/api/v1/media/" + encodeURIComponent(item.dataset.mediaId), { credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (media) {
+            var modes = (button.getAttribute("data-crop-modes") || "thumbnail cover").split(" ");
+            var tools = addCropper(item, media, modes);
+            if (form && form.matches("[data-compose]")) { return; }
+            // outside the compose form the crop is saved on its own
+            var save = el("button", { type: "button", "class": "button-small" }, "Save crop");
+            var status = el("span", { role: "status", "class": "hint" });
+            tools.appendChild(save);
+            tools.appendChild(status);
+            save.addEventListener("click", function () {
+              patchMedia(item.dataset.mediaId, imageDetails(item), csrfOf(form || document))
+                .then(function () { status.textContent = "Saved: the new crop is being rendered."; })
+                .catch(function (error) { status.textContent = error.message; });
+            });
+          });
+      });
+    });
   }
 
   function saveImageDetails(form) {
     var saves = [];
-    form.querySelectorAll(".upload-item[data-media-id]").forEach(function (item) {
-      var body = {};
-      var alt = item.querySelector("[data-alt-for]");
-      if (alt && alt.value.trim()) { body.alt = alt.value.trim(); }
-      if (item.dataset.touched) {
-        if (item.dataset.thumbnailCrop) { body.thumbnailCrop = item.dataset.thumbnailCrop; }
-        if (item.dataset.coverCrop) { body.coverCrop = item.dataset.coverCrop; }
-      }
-      if (Object.keys(body).length === 0) { return; }
-      saves.push(fetch("/api/v1/media/" + encodeURIComponent(item.dataset.mediaId), {
-        method: "PATCH", credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrfOf(form) },
-        body: JSON.stringify(body)
-      }).then(function (response) {
-        if (!response.ok) {
-          return response.json().then(function (b) { throw new Error(b.error || "Could not save the image details."); });
-        }
-        return response.json();
-      }));
+    form.querySelectorAll(".upload-item[data-media-id], .image-editor-item[data-media-id]").forEach(function (item) {
+      var body = imageDetails(item);
+      if (Object.keys(body).length > 0) { saves.push(patchMedia(item.dataset.mediaId, body, csrfOf(form))); }
     });
     return Promise.all(saves);
   }
@@ -393,5 +439,6 @@
     setUpInfiniteScroll();
     setUpConfirmations();
     setUpCompose();
+    setUpCropButtons();
   });
 }());

@@ -178,6 +178,8 @@ public final class ArtistPages {
         m.put("locked", p.locked());
         m.put("noAiDefault", p.noAiDefault());
         m.put("username", p.username());
+        m.put("avatarId", p.avatar().orElse(""));
+        m.put("bannerId", p.banner().orElse(""));
         return m;
     }
 

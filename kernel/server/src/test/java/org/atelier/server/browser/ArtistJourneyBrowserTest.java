@@ -106,17 +106,8 @@ class ArtistJourneyBrowserTest {
         // the chosen crop made the thumbnail: all blue, from the right half
         String mediaId = browser.all(By.cssSelector(".post-image img.u-photo")).get(0).getDomAttribute("src")
                 .split("/")[2];
-        browser.waitUntil(d -> "ready".equals(mediaState(mediaId)));
-        long centre = ((Number) browser.driver().executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                var img = new Image();
-                img.onload = function () {
-                  var c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
-                  var g = c.getContext('2d'); g.drawImage(img, 0, 0);
-                  var p = g.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
-                  done(p[0] * 65536 + p[1] * 256 + p[2]);
-                };
-                img.src = '/media/' + arguments[0] + '/thumbnail?fresh=' + Date.now();""", mediaId)).longValue();
+        browser.waitUntil(d -> "ready".equals(Flows.mediaState(browser, mediaId)));
+        long centre = Flows.centrePixel(browser, "/media/" + mediaId + "/thumbnail");
         assertTrue((centre & 0xff) > 200 && (centre >> 16) < 60, "blue, not red: " + Long.toHexString(centre));
 
         // the portfolio grid, at desktop and phone widths
@@ -192,15 +183,6 @@ class ArtistJourneyBrowserTest {
         browser.screenshot("journey-8-notifications");
         browser.clickAndWaitForPage(browser.visible(By.cssSelector("form[action='/notifications/read'] button")));
         assertTrue(browser.all(By.cssSelector(".notifications-link .badge-count")).isEmpty(), "all read");
-    }
-
-    @SuppressWarnings("unchecked")
-    private String mediaState(String id) {
-        Object result = browser.driver().executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                fetch('/api/v1/media/' + arguments[0]).then(r => r.json()).then(j => done(j.state || 'ready'))
-                  .catch(e => done('error'));""", id);
-        return String.valueOf(result);
     }
 
     /** A PNG whose left half is one colour and right half another. */

@@ -92,4 +92,38 @@ final class Flows {
                         + ": " + row.getText()));
         browser.clickAndWaitForPage(button);
     }
+
+    /**
+     * The state of an uploaded image as the media API reports it to the signed-in browser.
+     *
+     * @param browser the browser
+     * @param id      the image's public id
+     * @return {@code processing}, {@code ready} or {@code failed}
+     */
+    static String mediaState(Browser browser, String id) {
+        return String.valueOf(browser.driver().executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch('/api/v1/media/' + arguments[0]).then(r => r.json()).then(j => done(j.state || 'ready'))
+                  .catch(e => done('error'));""", id));
+    }
+
+    /**
+     * The colour of the centre pixel of an image the browser loads (bypassing its cache), as 0xRRGGBB.
+     *
+     * @param browser the browser
+     * @param path    the image's path
+     * @return the colour
+     */
+    static long centrePixel(Browser browser, String path) {
+        return ((Number) browser.driver().executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var img = new Image();
+                img.onload = function () {
+                  var c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+                  var g = c.getContext('2d'); g.drawImage(img, 0, 0);
+                  var p = g.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
+                  done(p[0] * 65536 + p[1] * 256 + p[2]);
+                };
+                img.src = arguments[0] + '?fresh=' + Date.now();""", path)).longValue();
+    }
 }
