@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.jobs.JobQueue;
 import org.atelier.server.store.Database;
@@ -30,7 +31,7 @@ public final class MediaLibrary {
     private final Jdbi jdbi;
     private final MediaDao dao;
     private final MediaStore store;
-    private final MediaLimits limits;
+    private final Supplier<MediaLimits> limits;
     private final JobQueue jobs;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -40,11 +41,12 @@ public final class MediaLibrary {
      *
      * @param database the database
      * @param store    where bytes live
-     * @param limits   what an upload may be
+     * @param limits   what an upload may be, read per upload (an instance setting)
      * @param jobs     the queue render jobs go to
      * @param clock    the clock
      */
-    public MediaLibrary(Database database, MediaStore store, MediaLimits limits, JobQueue jobs, Clock clock) {
+    public MediaLibrary(Database database, MediaStore store, Supplier<MediaLimits> limits, JobQueue jobs,
+                        Clock clock) {
         this.jdbi = database.jdbi();
         this.dao = jdbi.onDemand(MediaDao.class);
         this.store = store;
@@ -55,7 +57,7 @@ public final class MediaLibrary {
 
     /** @return what an upload may be */
     public MediaLimits limits() {
-        return limits;
+        return limits.get();
     }
 
     /**
@@ -70,7 +72,7 @@ public final class MediaLibrary {
      */
     public StoredMedia upload(Viewer owner, byte[] original, Framing framing, String altText) {
         String alt = alt(altText);
-        ImageProbe probe = ImageProbe.probe(original, limits);
+        ImageProbe probe = ImageProbe.probe(original, limits.get());
         String originalKey = store.put(original);
         String publicId = newPublicId();
         jdbi.useTransaction(h -> {

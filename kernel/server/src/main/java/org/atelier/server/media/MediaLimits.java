@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What the media pipeline accepts. Every check against these runs before pixels are decoded,
- * so a hostile file costs no more than reading its headers. Meant to become an instance setting.
+ * so a hostile file costs no more than reading its headers. Admins set the main ones as instance
+ * settings ({@link MediaSettings}).
  *
  * @param maxBytes            largest accepted file, in bytes
  * @param maxPixels           largest accepted width × height of one image (or of an animation's canvas)

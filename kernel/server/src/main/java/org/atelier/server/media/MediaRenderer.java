@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.atelier.server.http.Json;
 import org.atelier.server.jobs.ClaimedJob;
 import org.atelier.server.jobs.EnqueueOptions;
@@ -63,7 +64,7 @@ public final class MediaRenderer {
     private final MediaDao dao;
     private final MediaStore store;
     private final MediaPipeline pipeline;
-    private final MediaLimits limits;
+    private final Supplier<MediaLimits> limits;
     private final List<ProgressListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -87,9 +88,9 @@ public final class MediaRenderer {
      * @param database the database
      * @param store    where originals and renditions live
      * @param pipeline the media pipeline
-     * @param limits   what an image may be
+     * @param limits   what an image may be, read per render (an instance setting)
      */
-    public MediaRenderer(Database database, MediaStore store, MediaPipeline pipeline, MediaLimits limits) {
+    public MediaRenderer(Database database, MediaStore store, MediaPipeline pipeline, Supplier<MediaLimits> limits) {
         this.jdbi = database.jdbi();
         this.dao = jdbi.onDemand(MediaDao.class);
         this.store = store;
@@ -150,7 +151,7 @@ public final class MediaRenderer {
             refused(media, firstRender, "The uploaded file is no longer stored; please upload it again.");
             return;
         }
-        ProcessingRequest request = media.framing().applyTo(ProcessingRequest.defaults().withLimits(limits));
+        ProcessingRequest request = media.framing().applyTo(ProcessingRequest.defaults().withLimits(limits.get()));
         if (!firstRender) {
             request = request.withOutputs(EnumSet.of(ProcessingRequest.Output.THUMBNAIL,
                     ProcessingRequest.Output.COVER));

@@ -15,7 +15,6 @@ import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Multipart;
 import org.atelier.server.http.Router;
 import org.atelier.server.media.MediaLibrary;
-import org.atelier.server.media.MediaLimits;
 import org.atelier.server.media.Framing;
 import org.atelier.server.posts.Posts;
 import org.atelier.server.profiles.Profile;
@@ -34,7 +33,6 @@ public final class ArtistPages {
     private final Profiles profiles;
     private final Posts posts;
     private final MediaLibrary media;
-    private final MediaLimits limits;
     private final PageRenderer pages;
     private final List<ProfileControls> controls;
 
@@ -44,16 +42,14 @@ public final class ArtistPages {
      * @param profiles the profiles
      * @param posts    the posts
      * @param media    the media library (avatar and banner uploads)
-     * @param limits   upload limits
      * @param pages    the renderer
      * @param controls what other features show on an artist's page
      */
-    public ArtistPages(Profiles profiles, Posts posts, MediaLibrary media, MediaLimits limits, PageRenderer pages,
+    public ArtistPages(Profiles profiles, Posts posts, MediaLibrary media, PageRenderer pages,
                        List<ProfileControls> controls) {
         this.profiles = profiles;
         this.posts = posts;
         this.media = media;
-        this.limits = limits;
         this.pages = pages;
         this.controls = List.copyOf(controls);
     }
@@ -72,7 +68,7 @@ public final class ArtistPages {
         });
         router.upload("/settings/profile", x -> {
             Viewer viewer = x.requireViewer();
-            FormData fields = FormData.read(x, 2 * limits.maxBytes() + 64 * 1024, 40);
+            FormData fields = FormData.read(x, 2 * media.limits().maxBytes() + 64 * 1024, 40);
             Profile current = profiles.byUsername(viewer.username()).orElseThrow();
             try {
                 Optional<String> avatar = image(viewer, fields.files("avatar"), fields.checked("removeAvatar"));

@@ -17,7 +17,6 @@ import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Multipart;
 import org.atelier.server.http.Router;
 import org.atelier.server.media.MediaLibrary;
-import org.atelier.server.media.MediaLimits;
 import org.atelier.server.media.Framing;
 import org.atelier.server.posts.Licence;
 import org.atelier.server.posts.Post;
@@ -42,7 +41,6 @@ public final class PostPages {
 
     private final Posts posts;
     private final MediaLibrary media;
-    private final MediaLimits limits;
     private final Profiles profiles;
     private final Embeds embeds;
     private final PageRenderer pages;
@@ -53,17 +51,15 @@ public final class PostPages {
      *
      * @param posts    the post service
      * @param media    the media library (uploads from the form)
-     * @param limits   upload limits
      * @param profiles profiles (the artist's defaults)
      * @param embeds   resolves embed links into players
      * @param pages    the renderer
      * @param controls what other features show on a post's page
      */
-    public PostPages(Posts posts, MediaLibrary media, MediaLimits limits, Profiles profiles, Embeds embeds,
+    public PostPages(Posts posts, MediaLibrary media, Profiles profiles, Embeds embeds,
                      PageRenderer pages, List<PostControls> controls) {
         this.posts = posts;
         this.media = media;
-        this.limits = limits;
         this.profiles = profiles;
         this.embeds = embeds;
         this.pages = pages;
@@ -265,7 +261,7 @@ public final class PostPages {
                 "/media/" + id + "/thumbnail")).toList());
         m.put("maxImages", Posts.MAX_IMAGES);
         m.put("altTextRequired", posts.altTextRequired());
-        m.put("maxBytes", limits.maxBytes());
+        m.put("maxBytes", media.limits().maxBytes());
         return m;
     }
 
@@ -275,7 +271,7 @@ public final class PostPages {
 
     /** A compose form as sent: multipart with image files, or URL-encoded. */
     private FormData fields(Exchange x) {
-        return FormData.read(x, Math.min(80L * 1024 * 1024, (long) Posts.MAX_IMAGES * limits.maxBytes()),
+        return FormData.read(x, Math.min(80L * 1024 * 1024, (long) Posts.MAX_IMAGES * media.limits().maxBytes()),
                 MAX_FORM_PARTS);
     }
 

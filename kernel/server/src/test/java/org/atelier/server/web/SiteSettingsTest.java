@@ -57,6 +57,22 @@ class SiteSettingsTest {
                     "static files it lacks come from the default theme");
             assertFalse(json(admin.get("/api/v1/admin/settings/site")).get("altTextRequired").equals(true),
                     "an unticked box left alt text optional");
+
+            // upload limits are instance settings: refused out of range, applied to the next upload
+            assertEquals(400, admin.json("PUT", "/api/v1/admin/settings/site",
+                    "{\"maxUploadMegabytes\": 500, \"theme\": \"default\"}").statusCode());
+            assertEquals("night", json(admin.get("/api/v1/admin/settings/site")).get("theme"), "nothing changed");
+            assertEquals(400, admin.json("PUT", "/api/v1/admin/settings/site", "{\"maxFrames\": \"many\"}").statusCode());
+            assertEquals(200, admin.json("PUT", "/api/v1/admin/settings/site",
+                    "{\"maxUploadMegabytes\": 1, \"maxMegapixels\": 2}").statusCode());
+            Map<String, Object> limits = json(admin.get("/api/v1/admin/settings/site"));
+            assertEquals(1, ((Number) limits.get("maxUploadMegabytes")).intValue());
+            assertEquals(2, ((Number) limits.get("maxMegapixels")).intValue());
+            java.net.http.HttpResponse<String> big = artist.raw("POST", "/api/v1/media", "image/png",
+                    Community.artwork(1, 2000, 1500));
+            assertEquals(422, big.statusCode(), "3 megapixels over a 2 megapixel limit: " + big.body());
+            assertEquals(202, artist.raw("POST", "/api/v1/media", "image/png", Community.artwork(2, 1000, 1000))
+                    .statusCode());
         }
     }
 
