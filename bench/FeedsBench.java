@@ -33,8 +33,9 @@ import org.atelier.server.store.Hashes;
  * and blocks, counts and popularity computed as the services compute them, and ready sessions for
  * the benchmark's viewers (their cookie values are written to a file, one per line).
  *
- * <p>Usage: {@code java -cp <server classes and libs> bench/FeedsBench.java <jdbc-url> <user>
- * <password> <cookie-file> <viewers> [accounts] [posts]}. The sizes and the random seed are fixed so that runs are
+ * <p>Usage: {@code java -cp <server classes and libs> bench/FeedsBench.java generate|sessions
+ * <jdbc-url> <user> <password> <cookie-file> <viewers> [accounts] [posts]}; {@code sessions} only
+ * makes new sessions on an instance generated before. The random seed is fixed so that runs are
  * comparable. The generated password of every account is {@value #PASSWORD}.
  */
 public final class FeedsBench {
@@ -46,18 +47,23 @@ public final class FeedsBench {
     static final String CONTENT_KEY = "0".repeat(64);
 
     public static void main(String[] args) throws Exception {
-        String url = args[0];
-        int viewers = Integer.parseInt(args[4]);
-        int accounts = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
-        int posts = args.length > 6 ? Integer.parseInt(args[6]) : 200_000;
+        boolean generate = args[0].equals("generate");
+        String url = args[1];
+        int viewers = Integer.parseInt(args[5]);
+        int accounts = args.length > 6 ? Integer.parseInt(args[6]) : 10_000;
+        int posts = args.length > 7 ? Integer.parseInt(args[7]) : 200_000;
         long started = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(url, args[1], args[2])) {
+        try (Connection db = DriverManager.getConnection(url, args[2], args[3])) {
             db.setAutoCommit(false);
+            if (!generate) {
+                new FeedsBench(db, accounts, posts).sessions(Path.of(args[4]), viewers);
+                return;
+            }
             try (Statement s = db.createStatement()) {
                 s.execute("SET foreign_key_checks = 0");
                 s.execute("SET unique_checks = 0");
             }
-            new FeedsBench(db, accounts, posts).generate(Path.of(args[3]), viewers);
+            new FeedsBench(db, accounts, posts).generate(Path.of(args[4]), viewers);
             try (Statement s = db.createStatement()) {
                 s.execute("SET foreign_key_checks = 1");
                 for (String table : List.of("accounts", "posts", "media", "media_renditions", "post_media", "post_tags",

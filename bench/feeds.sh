@@ -5,7 +5,7 @@
 # Usage: bench/feeds.sh
 #   1. builds the server jar if sources changed, installs wrk if missing;
 #   2. creates a fresh database (BENCH_DB, default atelier_bench; dropped again at the end unless
-#      BENCH_KEEP=1) on the MariaDB at BENCH_DB_HOST:BENCH_DB_PORT (127.0.0.1:3306, user root,
+#      BENCH_KEEP=1; BENCH_REUSE=1 runs on one kept from an earlier run instead) on the MariaDB at BENCH_DB_HOST:BENCH_DB_PORT (127.0.0.1:3306, user root,
 #      empty password by default: BENCH_DB_USER / BENCH_DB_PASSWORD) and starts Atelier on it with
 #      the built jar and the flags ./atelier start uses (BENCH_JIT=c2 drops -XX:TieredStopAtLevel=1);
 #   3. fills it with bench/FeedsBench.java: BENCH_ACCOUNTS (10,000) accounts, BENCH_POSTS (200,000)
@@ -57,7 +57,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+REUSE="${BENCH_REUSE:-0}"
+if [[ "$REUSE" == 1 && -z "$(sql -e "SHOW DATABASES LIKE '$DB'")" ]]; then
+  echo "no database $DB to reuse; generating one" >&2
+  REUSE=0
+fi
+[[ "$REUSE" == 1 ]] || sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 (( POOL_BEFORE < 1073741824 )) && sql -e "SET GLOBAL innodb_buffer_pool_size = 1073741824"
 
 JIT="-XX:TieredStopAtLevel=1"
@@ -75,8 +80,8 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-echo "generating $ACCOUNTS accounts and $POSTS posts…" >&2
-"$JAVA_HOME/bin/java" -cp "kernel/server/target/classes:kernel/server/target/libs/*" bench/FeedsBench.java \
+if [[ "$REUSE" == 1 ]]; then MODE=sessions; else MODE=generate; echo "generating $ACCOUNTS accounts and $POSTS posts…" >&2; fi
+"$JAVA_HOME/bin/java" -cp "kernel/server/target/classes:kernel/server/target/libs/*" bench/FeedsBench.java "$MODE" \
   "jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" "$DB_USER" "$DB_PASSWORD" "$WORK/cookies" "$VIEWERS" "$ACCOUNTS" "$POSTS"
 sql -e "SELECT CONCAT('data and indexes: ', ROUND(SUM(data_length + index_length) / 1048576), ' MiB')
         FROM information_schema.tables WHERE table_schema = '$DB'" >&2

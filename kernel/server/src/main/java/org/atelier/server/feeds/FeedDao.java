@@ -94,28 +94,26 @@ public interface FeedDao {
     List<NetworkRow> network(@Bind("viewerId") long viewerId);
 
     /**
-     * One round of every home source (see homeSources.sql).
+     * Rows of some home sources (see homeSources.sql).
      *
-     * @param viewerId   the viewer
-     * @param at         the cursor's time
-     * @param id         the cursor's post id
-     * @param limit      rows per source
-     * @param silenced   the accounts muted by the viewer or blocked either way, and 0
-     * @param tagSources one copy of homeTagSource.sql per followed tag, numbered
-     * @param tags       the followed tags, bound as {@code tag0}, {@code tag1}…
-     * @return the rows of all sources
+     * @param viewerId the viewer
+     * @param limit    rows per source
+     * @param silenced the accounts muted by the viewer or blocked either way, and 0
+     * @param sources  the sources to read, each a copy of its file, numbered
+     * @param cursors  each source's cursor ({@code at<n>}, {@code id<n>}) and tag ({@code tag<n>})
+     * @return the rows
      */
     @SqlQuery
     @RegisterConstructorMapper(SourceRow.class)
-    List<SourceRow> homeSources(@Bind("viewerId") long viewerId, @Bind("at") Instant at, @Bind("id") long id,
-                                @Bind("limit") int limit, @BindList("silenced") Collection<Long> silenced,
-                                @Define("tagSources") String tagSources, @BindMap Map<String, Object> tags);
+    List<SourceRow> homeSources(@Bind("viewerId") long viewerId, @Bind("limit") int limit,
+                                @BindList("silenced") Collection<Long> silenced, @Define("sources") String sources,
+                                @BindMap Map<String, Object> cursors);
 
-    /** @return the reposts of these posts by these (followed) accounts */
+    /** @return the reposts of these posts by accounts the viewer follows, silenced ones left out */
     @SqlQuery
     @RegisterConstructorMapper(FolloweeRepost.class)
-    List<FolloweeRepost> followeeReposts(@BindList("postIds") Collection<Long> postIds,
-                                         @BindList("followees") Collection<Long> followees);
+    List<FolloweeRepost> followeeReposts(@Bind("viewerId") long viewerId, @BindList("postIds") Collection<Long> postIds,
+                                         @BindList("silenced") Collection<Long> silenced);
 
     /** @return the account's followed tags, alphabetically */
     @SqlQuery

@@ -39,14 +39,20 @@ public final class Feeds {
     /** Most tags one account follows: each is one index range of the home query. */
     public static final int MAX_FOLLOWED_TAGS = 100;
     /**
-     * Most source rounds for one home page. A round comes up short when a full source's frontier
-     * cuts it early, or when its entries are hidden from the viewer or were reposted after the
-     * cursor (shown higher up already); the next round continues from its frontier.
+     * Most reads of the sources for one home page: the first reads them all, each further one only
+     * the sources that stopped at the bound (see HomeMerge), usually one busy tag.
      */
-    static final int MAX_ROUNDS = 3;
+    static final int MAX_READS = 6;
     /** The ranking settings every viewer has until viewers can choose theirs. */
     static final RankingSettings DEFAULT_SETTINGS = new RankingSettings(0.0, Map.of());
-    private static final String TAG_SOURCE = ClasspathSqlLocator.create().locate(FeedDao.class, "homeTagSource");
+    private static final int OWN = 0;
+    private static final int FOLLOWED = 1;
+    private static final int REPOSTS = 2;
+    private static final int FIRST_TAG = 3;
+    private static final String OWN_SOURCE = source("ownSource");
+    private static final String FOLLOWED_SOURCE = source("followedSource");
+    private static final String REPOST_SOURCE = source("repostSource");
+    private static final String TAG_SOURCE = source("tagSource");
 
     private final FeedDao dao;
     private final Posts posts;
@@ -82,43 +88,79 @@ public final class Feeds {
      * @throws HttpError 400 for a page size out of range
      */
     public HomePage home(Viewer viewer, Cursor cursor, int limit) {
-        int perSource = pageSize(limit);
+        int batch = pageSize(limit);
         Network network = network(viewer);
-        StringBuilder tagSources = new StringBuilder();
-        Map<String, Object> tagBindings = new HashMap<>();
-        for (int i = 0; i < network.tags().size(); i++) {
-            tagSources.append(TAG_SOURCE.replace("{src}", Integer.toString(3 + i)).replace("{n}", Integer.toString(i)))
-                    .append('\n');
-            tagBindings.put("tag" + i, network.tags().get(i));
+        Map<Integer, Cursor> asked = new HashMap<>();
+        asked.put(OWN, cursor);
+        if (!network.followees().isEmpty()) {
+            asked.put(FOLLOWED, cursor);
+            asked.put(REPOSTS, cursor);
         }
-
-        Instant now = clock.instant();
-        List<HomeMerge.Candidate> window = new ArrayList<>();
+        for (int i = 0; i < network.tags().size(); i++) {
+            asked.put(FIRST_TAG + i, cursor);
+        }
+        HomeMerge merge = new HomeMerge(batch);
         Map<Long, HomeEntry.Reposter> reposters = new HashMap<>();
-        Optional<Cursor> frontier = Optional.of(cursor);
-        for (int round = 0; round < MAX_ROUNDS && window.size() <= limit && frontier.isPresent(); round++) {
-            Cursor from = frontier.get();
-            HomeMerge.Round merged = HomeMerge.merge(dao.homeSources(viewer.accountId(), from.at(), from.id(),
-                    perSource, network.silenced(), tagSources.toString(), tagBindings), perSource);
-            window.addAll(withoutLaterReposts(network, merged.candidates(), from, reposters));
-            frontier = merged.frontier();
+        Set<Long> checked = new HashSet<>();
+        Set<Long> shownAbove = new HashSet<>();
+        List<HomeMerge.Candidate> window = List.of();
+        for (int read = 0; read < MAX_READS && !asked.isEmpty(); read++) {
+            merge.add(asked.keySet(), dao.homeSources(viewer.accountId(), batch, network.silenced(),
+                    sources(asked, network), cursors(asked, network)));
+            List<HomeMerge.Candidate> complete = merge.complete();
+            if (!cursor.equals(Cursor.START)) {
+                // on a later page, posts reposted at or after its cursor were shown higher up: not again
+                repostsOf(viewer, network, complete, cursor, checked, shownAbove, reposters);
+            }
+            window = complete.stream().filter(c -> !shownAbove.contains(c.postId())).toList();
+            asked = window.size() > limit ? Map.of() : merge.limiting();
         }
         Optional<String> next;
         if (window.size() > limit) {
             next = Optional.of(window.get(limit - 1).key().token());
         } else {
-            // the rounds ran out (or the sources did) before the page filled: continue from there
-            next = frontier.map(Cursor::token);
+            // the reads ran out (or the sources did) before the page filled: continue from there
+            next = merge.bound().map(Cursor::token);
         }
         List<HomeMerge.Candidate> page = window.subList(0, Math.min(limit, window.size()));
+        repostsOf(viewer, network, page.stream().filter(HomeMerge.Candidate::repost).toList(), cursor, checked,
+                shownAbove, reposters);
         List<Post> loaded = posts.load(Optional.of(viewer), page.stream().map(HomeMerge.Candidate::postId).toList());
-        Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(), candidates(loaded, network), DEFAULT_SETTINGS,
-                now));
+        Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(), candidates(loaded, network),
+                DEFAULT_SETTINGS, clock.instant()));
         Map<Long, Post> byId = loaded.stream().collect(Collectors.toMap(p -> p.record().id(), Function.identity()));
         List<HomeEntry> entries = ranked.order().stream().map(c -> byId.get(c.postId()))
                 .map(p -> new HomeEntry(p, Optional.ofNullable(reposters.get(p.record().id()))))
                 .toList();
         return new HomePage(entries, next, ranked.rankerId());
+    }
+
+    /** The SQL of the sources to read, one copy of its file each, numbered. */
+    private static String sources(Map<Integer, Cursor> asked, Network network) {
+        // the silenced ids are numbers read from the database, never text from a request
+        String silenced = network.silenced().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return asked.keySet().stream().sorted().map(source -> {
+            String part = switch (source) {
+                case OWN -> OWN_SOURCE;
+                case FOLLOWED -> FOLLOWED_SOURCE;
+                case REPOSTS -> REPOST_SOURCE;
+                default -> TAG_SOURCE;
+            };
+            return part.replace("{src}", Integer.toString(source)).replace("{silenced}", silenced);
+        }).collect(Collectors.joining("\nUNION ALL\n"));
+    }
+
+    /** Each source's cursor, and its tag for tag sources. */
+    private static Map<String, Object> cursors(Map<Integer, Cursor> asked, Network network) {
+        Map<String, Object> bindings = new HashMap<>();
+        asked.forEach((source, from) -> {
+            bindings.put("at" + source, from.at());
+            bindings.put("id" + source, from.id());
+            if (source >= FIRST_TAG) {
+                bindings.put("tag" + source, network.tags().get(source - FIRST_TAG));
+            }
+        });
+        return bindings;
     }
 
     /**
@@ -150,29 +192,31 @@ public final class Feeds {
     }
 
     /**
-     * Drops the candidates that a followed account reposted at or after the round's start (they
-     * appeared higher up, at that repost), and notes who reposted the ones that are reposts.
+     * Looks up, once per candidate, the reposts of candidates by accounts the viewer follows: a
+     * post reposted at or after the page's cursor (on a later page) was shown higher up, at that
+     * repost, and goes into {@code shownAbove}; for a repost entry, who reposted it goes into
+     * {@code reposters}.
      */
-    private List<HomeMerge.Candidate> withoutLaterReposts(Network network, List<HomeMerge.Candidate> candidates,
-                                                          Cursor from, Map<Long, HomeEntry.Reposter> reposters) {
-        boolean firstPage = from.equals(Cursor.START);
-        if (candidates.isEmpty() || network.followees().isEmpty()
-                || (firstPage && candidates.stream().noneMatch(HomeMerge.Candidate::repost))) {
-            return candidates;
+    private void repostsOf(Viewer viewer, Network network, List<HomeMerge.Candidate> candidates, Cursor cursor,
+                           Set<Long> checked, Set<Long> shownAbove, Map<Long, HomeEntry.Reposter> reposters) {
+        Map<Long, HomeMerge.Candidate> unchecked = new HashMap<>();
+        for (HomeMerge.Candidate c : candidates) {
+            if (checked.add(c.postId())) {
+                unchecked.put(c.postId(), c);
+            }
         }
-        Map<Long, HomeMerge.Candidate> byId = new HashMap<>();
-        candidates.forEach(c -> byId.put(c.postId(), c));
-        Set<Long> shownAbove = new HashSet<>();
-        for (FeedDao.FolloweeRepost r : dao.followeeReposts(byId.keySet(), network.followees())) {
-            HomeMerge.Candidate c = byId.get(r.postId());
+        if (unchecked.isEmpty() || network.followees().isEmpty()) {
+            return;
+        }
+        for (FeedDao.FolloweeRepost r : dao.followeeReposts(viewer.accountId(), unchecked.keySet(), network.silenced())) {
+            HomeMerge.Candidate c = unchecked.get(r.postId());
             Cursor key = new Cursor(r.at(), r.postId());
-            if (HomeMerge.NEWEST_FIRST.compare(key, from) <= 0) {
+            if (HomeMerge.NEWEST_FIRST.compare(key, cursor) <= 0) {
                 shownAbove.add(r.postId());
             } else if (c.repost() && key.equals(c.key())) {
                 reposters.put(r.postId(), new HomeEntry.Reposter(r.username(), r.displayName(), r.at()));
             }
         }
-        return candidates.stream().filter(c -> !shownAbove.contains(c.postId())).toList();
     }
 
     /** The page as the ranker sees it: newest first, with the signals the kernel has. */
@@ -231,6 +275,10 @@ public final class Feeds {
     public Posts.Page tag(Optional<Viewer> viewer, String tag, Cursor cursor, int limit) {
         return posts.page(viewer, List.of(), dao.tagPage(viewerId(viewer), TagFollows.key(tag), cursor.at(), cursor.id(),
                 pageSize(limit)), limit);
+    }
+
+    private static String source(String name) {
+        return ClasspathSqlLocator.create().locate(FeedDao.class, name);
     }
 
     /** Rows to ask for: one more than the page, so that the last page is known without another query. */

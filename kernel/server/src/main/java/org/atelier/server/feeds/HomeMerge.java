@@ -1,7 +1,7 @@
 package org.atelier.server.feeds;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,25 +10,22 @@ import java.util.Optional;
 import org.atelier.server.store.Cursor;
 
 /**
- * Merges the home feed's sources — each the newest {@code limit} entries of one source before
- * the cursor — into one newest-first list without gaps or repeats.
+ * Merges the home feed's sources into one newest-first list without gaps or repeats: a k-way
+ * merge over sources read a batch at a time. One request's worth of state; not thread-safe.
  *
  * <p>An entry's key is (time, post id): the time is when the post was published, or when a
  * followed account reposted it. A post reached several ways appears once, at its newest key.
- * A source that returned fewer rows than asked is exhausted; one that returned all it was asked
- * for stops at its last row, its <em>frontier</em>: entries older than that may exist in it
- * unread. So only entries at or above the highest frontier are certain to be complete and in
- * order; the rest are left for the next round, which starts at that frontier. Rows a source
- * returned that the viewer may not see still count for its frontier, which is what lets the
+ * A source whose batch came back short is exhausted; one that returned a full batch may hold
+ * older entries unread below its last row. So only entries at or above the <em>bound</em> — the
+ * newest last row among the sources not exhausted — are certain to be complete and in order. When
+ * they are too few, the sources whose last row is the bound are read further, and only those.
+ * Rows the viewer may not see still count for where their source stopped, which is what lets the
  * sources read indexes without checking every row first. Pure, no I/O.
  */
 final class HomeMerge {
     /** Newest first: time, then post id, both descending. */
     static final Comparator<Cursor> NEWEST_FIRST =
             Comparator.comparing(Cursor::at).thenComparingLong(Cursor::id).reversed();
-
-    private HomeMerge() {
-    }
 
     /**
      * A post to show.
@@ -42,48 +39,68 @@ final class HomeMerge {
         }
     }
 
+    private final int batch;
+    /** Where each source not yet exhausted stopped. */
+    private final Map<Integer, Cursor> open = new HashMap<>();
+    private final Map<Long, Candidate> newest = new HashMap<>();
+
     /**
-     * What one round of sources yields.
+     * Starts a merge.
      *
-     * @param candidates the complete part, newest first, one per post
-     * @param frontier   where the next round starts; empty when every source is exhausted
+     * @param batch how many rows each read of a source asks for
      */
-    record Round(List<Candidate> candidates, Optional<Cursor> frontier) {
+    HomeMerge(int batch) {
+        this.batch = batch;
     }
 
     /**
-     * Merges one round.
+     * Takes one read of some sources.
      *
-     * @param rows  every source's rows, in any order
-     * @param limit how many rows each source was asked for
-     * @return the candidates certain to be complete, and the frontier
+     * @param asked the sources read
+     * @param rows  their rows, in any order
      */
-    static Round merge(List<FeedDao.SourceRow> rows, int limit) {
+    void add(Collection<Integer> asked, List<FeedDao.SourceRow> rows) {
         Map<Integer, List<FeedDao.SourceRow>> bySource = new HashMap<>();
         for (FeedDao.SourceRow row : rows) {
             bySource.computeIfAbsent(row.src(), s -> new ArrayList<>()).add(row);
-        }
-        Optional<Cursor> frontier = Optional.empty();
-        for (List<FeedDao.SourceRow> source : bySource.values()) {
-            if (source.size() >= limit) {
-                Cursor last = source.stream().map(FeedDao.SourceRow::key).max(NEWEST_FIRST).orElseThrow();
-                if (frontier.isEmpty() || NEWEST_FIRST.compare(last, frontier.get()) < 0) {
-                    frontier = Optional.of(last);
-                }
-            }
-        }
-        Map<Long, Candidate> newest = new HashMap<>();
-        for (FeedDao.SourceRow row : rows) {
             if (row.shown()) {
                 newest.merge(row.postId(), new Candidate(row.key(), row.repost()),
                         (a, b) -> NEWEST_FIRST.compare(a.key(), b.key()) <= 0 ? a : b);
             }
         }
-        Optional<Cursor> bound = frontier;
-        List<Candidate> complete = newest.values().stream()
+        for (int source : asked) {
+            List<FeedDao.SourceRow> read = bySource.getOrDefault(source, List.of());
+            if (read.size() < batch) {
+                open.remove(source);
+            } else {
+                open.put(source, read.stream().map(FeedDao.SourceRow::key).max(NEWEST_FIRST).orElseThrow());
+            }
+        }
+    }
+
+    /** @return the newest place a source not exhausted stopped; empty when every source is exhausted */
+    Optional<Cursor> bound() {
+        return open.values().stream().min(NEWEST_FIRST);
+    }
+
+    /** @return the candidates certain to be complete, newest first */
+    List<Candidate> complete() {
+        Optional<Cursor> bound = bound();
+        return newest.values().stream()
                 .filter(c -> bound.isEmpty() || NEWEST_FIRST.compare(c.key(), bound.get()) <= 0)
                 .sorted(Comparator.comparing(Candidate::key, NEWEST_FIRST))
                 .toList();
-        return new Round(complete, frontier);
+    }
+
+    /** @return the sources that stopped at the bound, to read further from where each stopped */
+    Map<Integer, Cursor> limiting() {
+        Optional<Cursor> bound = bound();
+        Map<Integer, Cursor> next = new HashMap<>();
+        open.forEach((source, last) -> {
+            if (bound.isPresent() && last.equals(bound.get())) {
+                next.put(source, last);
+            }
+        });
+        return next;
     }
 }

@@ -1,0 +1,5 @@
+(SELECT {src} AS src, p.id AS post_id, p.published_at AS at FROM posts p
+ WHERE p.author_id = :viewerId AND p.state = 'published'
+   AND (p.published_at < :at{src} OR (p.published_at = :at{src} AND p.id < :id{src}))
+ ORDER BY p.published_at DESC, p.id DESC
+ LIMIT :limit)
