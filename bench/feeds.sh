@@ -7,7 +7,7 @@
 #   2. creates a fresh database (BENCH_DB, default atelier_bench; dropped again at the end unless
 #      BENCH_KEEP=1; BENCH_REUSE=1 runs on one kept from an earlier run instead) on the MariaDB at BENCH_DB_HOST:BENCH_DB_PORT (127.0.0.1:3306, user root,
 #      empty password by default: BENCH_DB_USER / BENCH_DB_PASSWORD) and starts Atelier on it with
-#      the built jar and the flags ./atelier start uses (BENCH_JIT=c2 drops -XX:TieredStopAtLevel=1);
+#      the built jar and the flags ./atelier start uses (BENCH_JIT=c1 adds -XX:TieredStopAtLevel=1, the quick-start JIT ./atelier start used to choose);
 #   3. fills it with bench/FeedsBench.java: BENCH_ACCOUNTS (10,000) accounts, BENCH_POSTS (200,000)
 #      posts with an image each, ~100 follows per account, followed tags, likes, reposts;
 #   4. signs one artist in through the API and takes ready sessions of 49 more (so the 50
@@ -65,8 +65,8 @@ fi
 [[ "$REUSE" == 1 ]] || sql -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 (( POOL_BEFORE < 1073741824 )) && sql -e "SET GLOBAL innodb_buffer_pool_size = 1073741824"
 
-JIT="-XX:TieredStopAtLevel=1"
-[[ "${BENCH_JIT:-c1}" == c2 ]] && JIT=""
+JIT=""
+[[ "${BENCH_JIT:-c2}" == c1 ]] && JIT="-XX:TieredStopAtLevel=1"
 echo "starting Atelier on MariaDB database $DB (java $JIT)…" >&2
 ATELIER_DATA_DIR="$WORK/data" ATELIER_PORT="$PORT" ATELIER_SETUP_TOKEN=bench-setup-token-0000 \
   ATELIER_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" ATELIER_DB_USER="$DB_USER" ATELIER_DB_PASSWORD="$DB_PASSWORD" \

@@ -33,7 +33,7 @@ fi
 [[ -x /usr/bin/time ]] || apt-get install -y -qq time >/dev/null
 
 # fresh server classes and their dependencies (target/libs)
-./atelier test -q -DskipTests -pl kernel/server >/dev/null
+./atelier test -q -DskipTests -pl kernel/server -am >/dev/null
 CP="kernel/server/target/classes:kernel/server/target/libs/*"
 
 WORK="$(mktemp -d)"
