@@ -398,7 +398,11 @@ public final class Posts {
                         List.copyOf(imagesByPost.getOrDefault(id, List.of())),
                         List.copyOf(embeds.getOrDefault(id, List.of())), List.copyOf(tags.getOrDefault(id, List.of())));
                 content.put(id, c);
-                contents.put(id, c);
+                // an image still being rendered has no renditions yet: such a post is read fresh
+                // until it is ready, so it shows its pictures as soon as the queue is done
+                if (c.images().stream().noneMatch(image -> image.renditions().isEmpty())) {
+                    contents.put(id, c);
+                }
             }
         }
         List<Post> posts = new ArrayList<>();
