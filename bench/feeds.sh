@@ -7,7 +7,7 @@
 #   2. creates a fresh database (BENCH_DB, default atelier_bench; dropped again at the end unless
 #      BENCH_KEEP=1; BENCH_REUSE=1 runs on one kept from an earlier run instead) on the MariaDB at BENCH_DB_HOST:BENCH_DB_PORT (127.0.0.1:3306, user root,
 #      empty password by default: BENCH_DB_USER / BENCH_DB_PASSWORD) and starts Atelier on it with
-#      the built jar and the flags ./atelier start uses (BENCH_JIT=c1 adds -XX:TieredStopAtLevel=1, the quick-start JIT ./atelier start used to choose);
+#      the built jar and the flags ./atelier start uses (BENCH_JIT=c1 adds -XX:TieredStopAtLevel=1, the quick-start JIT of ./atelier start; the default is the full JIT, as the container image runs);
 #   3. fills it with bench/FeedsBench.java: BENCH_ACCOUNTS (10,000) accounts, BENCH_POSTS (200,000)
 #      posts with an image each, ~100 follows per account, followed tags, likes, reposts;
 #   4. signs one artist in through the API and takes ready sessions of 49 more (so the 50

@@ -17,7 +17,7 @@ measure() {  # $1 = data dir; prints "ms rss_kib"
   local data="$1" start pid code=000 ms rss
   start=$(now_ms)
   ATELIER_DATA_DIR="$data" ATELIER_PORT="$PORT" ATELIER_SETUP_TOKEN=bench-setup-token-0000 \
-    "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC \
+    "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     $CDS \
     -Datelier.bundledPlugins="$PWD/kernel/server/target/bundled-plugins" -jar "$JAR" >"$data.log" 2>&1 &
   pid=$!
