@@ -208,6 +208,19 @@ public final class Accounts {
     }
 
     /**
+     * An artist others may see and act on: an active account (registrations waiting for approval
+     * and suspended accounts are not published).
+     *
+     * @param username its username
+     * @return the account
+     * @throws AccountException 404 when there is no such active account
+     */
+    public Account activeArtist(String username) {
+        return find(username).filter(a -> a.status() == AccountStatus.ACTIVE)
+                .orElseThrow(() -> new AccountException(NOT_FOUND, "No artist by that name here."));
+    }
+
+    /**
      * Accounts waiting for approval.
      *
      * @param actor an admin

@@ -67,7 +67,7 @@ public final class CollectionsApi {
             x.json(200, bookmarkState(x, false));
         });
         router.get("/api/v1/bookmarks", x -> x.json(200, PostJson.page(
-                collections.bookmarks(x.requireViewer(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                collections.bookmarks(x.requireViewer(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/posts/{id}/albums", x -> {
             Viewer viewer = x.requireViewer();
             long postId = posts.visibleRecord(x.viewer(), x.pathParam("id")).id();
@@ -80,7 +80,7 @@ public final class CollectionsApi {
             Viewer viewer = x.requireViewer();
             x.json(201, AlbumJson.view(collections.create(viewer, changes(JsonBody.of(x))), x.viewer()));
         });
-        router.get("/api/v1/albums/{id}", x -> x.json(200, detail(x, PostsApi.cursor(x), PostsApi.limit(x))));
+        router.get("/api/v1/albums/{id}", x -> x.json(200, detail(x, Cursor.before(x), PostsApi.limit(x))));
         router.patch("/api/v1/albums/{id}", x -> {
             Viewer viewer = x.requireViewer();
             int limit = PostsApi.limit(x);

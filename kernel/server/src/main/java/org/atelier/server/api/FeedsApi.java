@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.atelier.server.store.Cursor;
 import org.atelier.server.feeds.ExploreSort;
 import org.atelier.server.feeds.FeedDao;
 import org.atelier.server.feeds.Feeds;
@@ -51,7 +52,7 @@ public final class FeedsApi {
      * @param router the router
      */
     public void routes(Router router) {
-        router.get("/api/v1/feeds/home", x -> x.json(200, home(feeds.home(x.requireViewer(), PostsApi.cursor(x),
+        router.get("/api/v1/feeds/home", x -> x.json(200, home(feeds.home(x.requireViewer(), Cursor.before(x),
                 PostsApi.limit(x)))));
         router.get("/api/v1/feeds/explore", x -> {
             String sort = param(x, "sort").orElse(ExploreSort.RECENT.key());
@@ -66,7 +67,7 @@ public final class FeedsApi {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("tag", tag);
             v.put("following", x.viewer().map(viewer -> tagFollows.follows(viewer, tag)).orElse(false));
-            v.putAll(PostJson.page(feeds.tag(x.viewer(), tag, PostsApi.cursor(x), PostsApi.limit(x))));
+            v.putAll(PostJson.page(feeds.tag(x.viewer(), tag, Cursor.before(x), PostsApi.limit(x))));
             x.json(200, v);
         });
         router.post("/api/v1/tags/{tag}/follow", x -> x.json(200, following(
@@ -84,7 +85,7 @@ public final class FeedsApi {
                                 "url", "/@" + p.username())));
                 case "tags" -> v.putAll(page(search.tags(q, param(x, "before"), PostsApi.limit(x)),
                         t -> Map.of("tag", t.name(), "url", tagUrl(t.name()), "posts", t.posts())));
-                case "posts" -> v.putAll(PostJson.page(search.posts(x.viewer(), q, PostsApi.cursor(x), PostsApi.limit(x))));
+                case "posts" -> v.putAll(PostJson.page(search.posts(x.viewer(), q, Cursor.before(x), PostsApi.limit(x))));
                 default -> throw new HttpError(400, "type is people, tags or posts.");
             }
             x.json(200, v);

@@ -55,7 +55,7 @@ public final class PostSocialApi {
         router.delete("/api/v1/posts/{id}/repost", x ->
                 x.json(200, reposted(reactions.unrepost(x.requireViewer(), x.pathParam("id")))));
         router.get("/api/v1/posts/{id}/likes", x -> x.json(200, SocialJson.accounts(
-                reactions.likes(x.viewer(), x.pathParam("id"), PostsApi.cursor(x), PostsApi.limit(x)))));
+                reactions.likes(x.viewer(), x.pathParam("id"), Cursor.before(x), PostsApi.limit(x)))));
         router.post("/api/v1/posts/{id}/comments", x -> {
             Viewer viewer = x.requireViewer();
             JsonBody body = JsonBody.of(x);

@@ -3,7 +3,6 @@ package org.atelier.server.api;
 import java.util.Optional;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
-import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.http.Exchange;
 import org.atelier.server.http.HttpError;
@@ -62,9 +61,9 @@ public final class PostsApi {
             x.response().send();
         });
         router.get("/api/v1/accounts/{username}/portfolio", x -> x.json(200, PostJson.page(
-                posts.portfolio(x.viewer(), artist(accounts, x).id(), cursor(x), limit(x)))));
+                posts.portfolio(x.viewer(), artist(accounts, x).id(), Cursor.before(x), limit(x)))));
         router.get("/api/v1/accounts/{username}/posts", x -> x.json(200, PostJson.page(
-                posts.otherPosts(x.viewer(), artist(accounts, x).id(), cursor(x), limit(x)))));
+                posts.otherPosts(x.viewer(), artist(accounts, x).id(), Cursor.before(x), limit(x)))));
         router.get("/api/v1/admin/settings/posts", x -> {
             x.requireAdmin();
             x.json(200, java.util.Map.of("altTextRequired", posts.altTextRequired()));
@@ -75,7 +74,7 @@ public final class PostsApi {
                     .orElseThrow(() -> new HttpError(400, "Give altTextRequired: true or false.")));
             x.json(200, java.util.Map.of("altTextRequired", posts.altTextRequired()));
         });
-        router.get("/api/v1/drafts", x -> x.json(200, PostJson.page(posts.drafts(x.requireViewer(), cursor(x), limit(x)))));
+        router.get("/api/v1/drafts", x -> x.json(200, PostJson.page(posts.drafts(x.requireViewer(), Cursor.before(x), limit(x)))));
     }
 
     /**
@@ -100,8 +99,7 @@ public final class PostsApi {
      * @throws HttpError 404 when there is no such active artist
      */
     static Account artist(Accounts accounts, Exchange x) {
-        return accounts.byUsername(x.pathParam("username")).filter(a -> a.status() == AccountStatus.ACTIVE)
-                .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
+        return accounts.activeArtist(x.pathParam("username"));
     }
 
     /**
@@ -111,7 +109,7 @@ public final class PostsApi {
      * @return the cursor
      */
     public static Cursor cursor(Exchange x) {
-        return Cursor.parse(x.request().query().first("before").asOptional());
+        return Cursor.before(x);
     }
 
     /**

@@ -3,11 +3,10 @@ package org.atelier.server.api;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.atelier.plugin.api.web.Viewer;
+import org.atelier.server.store.Cursor;
 import org.atelier.server.accounts.Account;
-import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.http.Exchange;
-import org.atelier.server.http.HttpError;
 import org.atelier.server.http.JsonBody;
 import org.atelier.server.http.Router;
 import org.atelier.server.social.FollowState;
@@ -61,13 +60,13 @@ public final class SocialApi {
         });
         router.delete("/api/v1/accounts/{username}/follow", x -> noContent(x, v -> social.unfollow(v, account(x))));
         router.get("/api/v1/accounts/{username}/followers", x -> x.json(200, SocialJson.accounts(
-                social.followers(x.viewer(), account(x).id(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                social.followers(x.viewer(), account(x).id(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/accounts/{username}/following", x -> x.json(200, SocialJson.accounts(
-                social.following(x.viewer(), account(x).id(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                social.following(x.viewer(), account(x).id(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/accounts/{username}/relationship", x ->
                 x.json(200, SocialJson.relationship(social.relationship(x.viewer(), account(x).id()))));
         router.get("/api/v1/follow-requests", x -> x.json(200, SocialJson.accounts(
-                social.followRequests(x.requireViewer(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                social.followRequests(x.requireViewer(), Cursor.before(x), PostsApi.limit(x)))));
         router.post("/api/v1/follow-requests/{username}/accept", x -> noContent(x, v -> social.acceptFollow(v, account(x))));
         router.post("/api/v1/follow-requests/{username}/reject", x -> noContent(x, v -> social.rejectFollow(v, account(x))));
         router.post("/api/v1/accounts/{username}/block", x -> noContent(x, v -> social.block(v, account(x))));
@@ -75,11 +74,11 @@ public final class SocialApi {
         router.post("/api/v1/accounts/{username}/mute", x -> noContent(x, v -> social.mute(v, account(x))));
         router.delete("/api/v1/accounts/{username}/mute", x -> noContent(x, v -> social.unmute(v, account(x))));
         router.get("/api/v1/blocks", x -> x.json(200, SocialJson.accounts(
-                social.blocks(x.requireViewer(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                social.blocks(x.requireViewer(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/mutes", x -> x.json(200, SocialJson.accounts(
-                social.mutes(x.requireViewer(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                social.mutes(x.requireViewer(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/notifications", x -> x.json(200, SocialJson.notifications(
-                notifications.page(x.requireViewer(), PostsApi.cursor(x), PostsApi.limit(x)))));
+                notifications.page(x.requireViewer(), Cursor.before(x), PostsApi.limit(x)))));
         router.get("/api/v1/notifications/unread-count", x ->
                 x.json(200, Map.of("unread", notifications.unreadCount(x.requireViewer()))));
         router.post("/api/v1/notifications/read", x -> {
@@ -99,8 +98,7 @@ public final class SocialApi {
 
     /** The active local account named in the path. */
     private Account account(Exchange x) {
-        return accounts.byUsername(x.pathParam("username")).filter(a -> a.status() == AccountStatus.ACTIVE)
-                .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
+        return accounts.activeArtist(x.pathParam("username"));
     }
 
     /**

@@ -50,4 +50,15 @@ public record Cursor(Instant at, long id) {
         }
         throw new HttpError(400, "That page position is not valid; start again from the first page.");
     }
+
+    /**
+     * A list request's {@code before=} parameter, the one way every list page reads its position.
+     *
+     * @param x the exchange
+     * @return the position
+     * @throws HttpError 400 when the token was not made by {@link #token()}
+     */
+    public static Cursor before(org.atelier.server.http.Exchange x) {
+        return parse(x.request().query().first("before").asOptional());
+    }
 }

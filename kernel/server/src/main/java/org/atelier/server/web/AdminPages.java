@@ -52,7 +52,7 @@ public final class AdminPages {
     public void routes(Router router) {
         router.get("/admin", x -> {
             x.requireAdmin();
-            page(x, "Admin", "admin", Map.of());
+            pages.send(x, "Admin", "admin", Map.of());
         });
         router.get("/admin/plugins", x -> {
             x.requireAdmin();
@@ -171,13 +171,10 @@ public final class AdminPages {
             pending.add(Map.of("username", account.username(), "email", account.email(),
                     "displayName", account.displayName(), "createdAt", account.createdAt().toString()));
         }
-        page(x, "Accounts", "admin-accounts", Map.of("mode", current.key(), "modes", modes, "pending", pending,
+        pages.send(x, "Accounts", "admin-accounts", Map.of("mode", current.key(), "modes", modes, "pending", pending,
                 "invite", invite, "message", message));
     }
 
-    private void page(Exchange x, String title, String template, Map<String, Object> model) {
-        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 
     private static String message(Exchange x) {
         String message = x.request().query().first("message").orElse("");

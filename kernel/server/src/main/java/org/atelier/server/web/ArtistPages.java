@@ -64,7 +64,7 @@ public final class ArtistPages {
         router.get("/@{username}/posts", x -> artistPage(x, false));
         router.get("/settings/profile", x -> {
             Profile profile = profiles.byUsername(x.requireViewer().username()).orElseThrow();
-            page(x, 200, "Profile settings", "settings-profile", settingsModel(profile));
+            pages.send(x, 200, "Profile settings", "settings-profile", settingsModel(profile));
         });
         router.upload("/settings/profile", x -> {
             Viewer viewer = x.requireViewer();
@@ -91,7 +91,7 @@ public final class ArtistPages {
                         avatar, banner));
                 Map<String, Object> model = settingsModel(saved);
                 model.put("message", "Saved.");
-                page(x, 200, "Profile settings", "settings-profile", model);
+                pages.send(x, 200, "Profile settings", "settings-profile", model);
             } catch (RuntimeException e) {
                 if (!(e instanceof ClientError refusal)) {
                     throw e;
@@ -101,7 +101,7 @@ public final class ArtistPages {
                     model.put(name, fields.text(name));
                 }
                 model.put("error", refusal.getMessage());
-                page(x, refusal.status(), "Profile settings", "settings-profile", model);
+                pages.send(x, refusal.status(), "Profile settings", "settings-profile", model);
             }
         });
     }
@@ -117,7 +117,7 @@ public final class ArtistPages {
     private void artistPage(Exchange x, boolean portfolio) {
         Profile profile = profiles.byUsername(x.pathParam("username"))
                 .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
-        Cursor cursor = Cursor.parse(x.request().query().first("before").asOptional());
+        Cursor cursor = Cursor.before(x);
         Optional<Viewer> viewer = x.viewer();
         Posts.Page page = portfolio ? posts.portfolio(viewer, profile.accountId(), cursor, PAGE)
                 : posts.otherPosts(viewer, profile.accountId(), cursor, PAGE);
@@ -133,7 +133,7 @@ public final class ArtistPages {
             model.putAll(feature.controls(viewer, profile));
         }
         x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-        page(x, 200, profile.displayName() + " (@" + profile.username() + ")", "profile", model);
+        pages.send(x, 200, profile.displayName() + " (@" + profile.username() + ")", "profile", model);
     }
 
     /**
@@ -179,7 +179,4 @@ public final class ArtistPages {
         return m;
     }
 
-    private void page(Exchange x, int status, String title, String template, Map<String, Object> model) {
-        x.send(status, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

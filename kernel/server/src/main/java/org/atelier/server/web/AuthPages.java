@@ -47,15 +47,15 @@ public final class AuthPages {
      * @param router the router
      */
     public void routes(Router router) {
-        router.get("/login", x -> page(x, 200, "Sign in", "login", Map.of()))
+        router.get("/login", x -> pages.send(x, 200, "Sign in", "login", Map.of()))
                 .post("/login", this::signIn)
                 .post("/logout", x -> {
                     sessions.signOut(x);
                     x.seeOther("/");
                 })
-                .get("/register", x -> page(x, 200, "Register", "register", registerModel()))
+                .get("/register", x -> pages.send(x, 200, "Register", "register", registerModel()))
                 .post("/register", this::register)
-                .get("/setup", x -> page(x, 200, "Set up", "setup", Map.of("done", !accounts.needsSetup())))
+                .get("/setup", x -> pages.send(x, 200, "Set up", "setup", Map.of("done", !accounts.needsSetup())))
                 .post("/setup", this::setup);
     }
 
@@ -65,7 +65,7 @@ public final class AuthPages {
             sessions.signedIn(x.response(), accounts.signIn(form.get("username"), form.get("password"), x.clientAddress()));
             x.seeOther("/");
         } catch (AccountException e) {
-            page(x, e.status(), "Sign in", "login",
+            pages.send(x, e.status(), "Sign in", "login",
                     Map.of("error", e.getMessage(), "username", form.getOrDefault("username", "")));
         }
     }
@@ -78,13 +78,13 @@ public final class AuthPages {
                     form.get("password"), form.get("displayName"), form.get("invite")));
             model.put("registered", true);
             model.put("pendingApproval", account.status() == AccountStatus.PENDING);
-            page(x, 201, "Register", "register", model);
+            pages.send(x, 201, "Register", "register", model);
         } catch (AccountException e) {
             model.put("error", e.getMessage());
             for (String field : new String[] {"username", "email", "displayName", "invite"}) {
                 model.put(field, form.getOrDefault(field, ""));
             }
-            page(x, e.status(), "Register", "register", model);
+            pages.send(x, e.status(), "Register", "register", model);
         }
     }
 
@@ -108,7 +108,7 @@ public final class AuthPages {
             sessions.signedIn(x.response(), accounts.signIn(form.get("username"), form.get("password"), x.clientAddress()));
             x.seeOther("/admin");
         } catch (AccountException | HttpError e) {
-            page(x, e.status(), "Set up", "setup", Map.of("error", e.getMessage(),
+            pages.send(x, e.status(), "Set up", "setup", Map.of("error", e.getMessage(),
                     "username", form.getOrDefault("username", ""), "email", form.getOrDefault("email", "")));
         }
     }
@@ -122,7 +122,4 @@ public final class AuthPages {
         return model;
     }
 
-    private void page(Exchange x, int status, String title, String template, Map<String, Object> model) {
-        x.send(status, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

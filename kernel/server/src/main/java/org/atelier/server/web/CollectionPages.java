@@ -58,8 +58,8 @@ public final class CollectionPages implements PostControls {
     public void routes(Router router) {
         router.get("/bookmarks", x -> {
             Viewer viewer = x.requireViewer();
-            Posts.Page page = collections.bookmarks(viewer, cursor(x), PAGE);
-            page(x, "Bookmarks", "bookmarks", Map.of("posts", PostViews.cards(page.items()),
+            Posts.Page page = collections.bookmarks(viewer, Cursor.before(x), PAGE);
+            pages.send(x, "Bookmarks", "bookmarks", Map.of("posts", PostViews.cards(page.items()),
                     "empty", page.items().isEmpty(), "next", PostViews.nextLink("/bookmarks", page)));
         });
         router.post("/posts/{id}/bookmark", x -> {
@@ -94,7 +94,7 @@ public final class CollectionPages implements PostControls {
             model.put("albums", albums.stream().map(CollectionPages::albumCard).toList());
             model.put("empty", albums.isEmpty());
             model.put("own", x.viewer().map(v -> v.accountId() == profile.accountId()).orElse(false));
-            page(x, profile.displayName() + " — albums", "profile-albums", model);
+            pages.send(x, profile.displayName() + " — albums", "profile-albums", model);
         });
         router.post("/albums", x -> {
             Viewer viewer = x.requireViewer();
@@ -105,7 +105,7 @@ public final class CollectionPages implements PostControls {
             x.seeOther("/albums/" + album.record().publicId());
         });
         router.get("/albums/{id}", x -> {
-            AlbumDetail detail = collections.album(x.viewer(), x.pathParam("id"), cursor(x), PAGE);
+            AlbumDetail detail = collections.album(x.viewer(), x.pathParam("id"), Cursor.before(x), PAGE);
             Album album = detail.album();
             boolean own = x.viewer().map(v -> v.accountId() == album.record().ownerId()).orElse(false);
             Map<String, Object> model = albumCard(album);
@@ -121,7 +121,7 @@ public final class CollectionPages implements PostControls {
             model.put("next", PostViews.nextLink("/albums/" + album.record().publicId(), detail.posts()));
             model.put("isPublic", "public".equals(album.record().visibility()));
             x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-            page(x, album.record().title(), "album", model);
+            pages.send(x, album.record().title(), "album", model);
         });
         router.post("/albums/{id}/edit", x -> {
             Viewer viewer = x.requireViewer();
@@ -212,10 +212,7 @@ public final class CollectionPages implements PostControls {
     }
 
     private static Cursor cursor(Exchange x) {
-        return Cursor.parse(x.request().query().first("before").asOptional());
+        return Cursor.before(x);
     }
 
-    private void page(Exchange x, String title, String template, Map<String, Object> model) {
-        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

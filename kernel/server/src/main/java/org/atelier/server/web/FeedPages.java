@@ -16,7 +16,6 @@ import org.atelier.server.feeds.HomeEntry;
 import org.atelier.server.feeds.HomePage;
 import org.atelier.server.feeds.Search;
 import org.atelier.server.feeds.TagFollows;
-import org.atelier.server.http.Exchange;
 import org.atelier.server.http.HttpError;
 import org.atelier.server.http.Router;
 import org.atelier.server.posts.Posts;
@@ -83,19 +82,19 @@ public final class FeedPages {
                 model.put("posts", PostViews.cards(page.items()));
                 model.put("next", PostViews.nextLink("/", page));
             }
-            page(x, "Home", "home", model);
+            pages.send(x, "Home", "home", model);
         });
         router.get("/explore", x -> {
             String sortKey = x.request().query().first("sort").orElse(ExploreSort.RECENT.key());
             ExploreSort sort = ExploreSort.of(sortKey).orElseThrow(() -> new HttpError(400, "sort is recent or popular."));
             Posts.Page page = feeds.explore(x.viewer(), sort, x.request().query().first("before").asOptional(), PAGE);
-            page(x, "Explore", "explore", Map.of("posts", PostViews.cards(page.items()),
+            pages.send(x, "Explore", "explore", Map.of("posts", PostViews.cards(page.items()),
                     "empty", page.items().isEmpty(), "popular", sort == ExploreSort.POPULAR,
                     "recent", sort == ExploreSort.RECENT, "next", PostViews.nextLink("/explore?sort=" + sort.key(), page)));
         });
         router.get("/tags/{tag}", x -> {
             String tag = TagFollows.key(x.pathParam("tag"));
-            Posts.Page page = feeds.tag(x.viewer(), tag, Cursor.parse(x.request().query().first("before").asOptional()),
+            Posts.Page page = feeds.tag(x.viewer(), tag, Cursor.before(x),
                     PAGE);
             Map<String, Object> model = new HashMap<>();
             model.put("tag", tag);
@@ -105,7 +104,7 @@ public final class FeedPages {
             model.put("empty", page.items().isEmpty());
             model.put("next", PostViews.nextLink(tagPath(tag), page));
             x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-            page(x, "#" + tag, "tag", model);
+            pages.send(x, "#" + tag, "tag", model);
         });
         router.post("/tags/{tag}/follow", x -> {
             Viewer viewer = x.requireViewer();
@@ -148,7 +147,7 @@ public final class FeedPages {
                     }
                 }
             }
-            page(x, q.isEmpty() ? "Search" : "Search: " + q, "search", model);
+            pages.send(x, q.isEmpty() ? "Search" : "Search: " + q, "search", model);
         });
     }
 
@@ -156,7 +155,4 @@ public final class FeedPages {
         return "/tags/" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private void page(Exchange x, String title, String template, Map<String, Object> model) {
-        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

@@ -75,6 +75,31 @@ public final class PageRenderer {
     }
 
     /**
+     * Renders a theme template inside the layout and sends it as the response.
+     *
+     * @param exchange the exchange
+     * @param status   the HTTP status
+     * @param title    the page title
+     * @param template the template name
+     * @param model    the template's values
+     */
+    public void send(Exchange exchange, int status, String title, String template, Map<String, Object> model) {
+        exchange.send(status, "text/html; charset=UTF-8", render(exchange, title, template, model));
+    }
+
+    /**
+     * Renders a theme template inside the layout and sends it with status 200.
+     *
+     * @param exchange the exchange
+     * @param title    the page title
+     * @param template the template name
+     * @param model    the template's values
+     */
+    public void send(Exchange exchange, String title, String template, Map<String, Object> model) {
+        send(exchange, 200, title, template, model);
+    }
+
+    /**
      * Renders a plugin's template source inside the layout.
      *
      * @param exchange the exchange

@@ -76,7 +76,7 @@ public final class PostPages {
             Viewer viewer = x.requireViewer();
             boolean noAi = profiles.byUsername(viewer.username()).map(p -> p.noAiDefault()).orElse(true);
             Map<String, Object> form = formModel(Optional.empty(), FormData.of(Map.of()), List.of(), noAi);
-            page(x, 200, "New post", "post-compose", form);
+            pages.send(x, 200, "New post", "post-compose", form);
         });
         router.upload("/posts/new", x -> {
             Viewer viewer = x.requireViewer();
@@ -94,7 +94,7 @@ public final class PostPages {
                 Map<String, Object> form = formModel(Optional.empty(), fields.with("media", mediaIds), uploaded,
                         fields.checked("noAiTraining"));
                 form.put("error", refusal.getMessage());
-                page(x, refusal.status(), "New post", "post-compose", form);
+                pages.send(x, refusal.status(), "New post", "post-compose", form);
             }
         });
         router.get("/posts/{id}", x -> {
@@ -108,13 +108,13 @@ public final class PostPages {
                 model.putAll(feature.controls(x.viewer(), post.record()));
             }
             x.response().header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-            page(x, 200, post.record().title().isBlank() ? "Work by @" + post.record().authorUsername()
+            pages.send(x, 200, post.record().title().isBlank() ? "Work by @" + post.record().authorUsername()
                     : post.record().title(), "post", model);
         });
         router.get("/posts/{id}/edit", x -> {
             Viewer viewer = x.requireViewer();
             Post post = own(viewer, x.pathParam("id"));
-            page(x, 200, "Edit post", "post-compose", formModel(Optional.of(post), formOf(post), List.of(),
+            pages.send(x, 200, "Edit post", "post-compose", formModel(Optional.of(post), formOf(post), List.of(),
                     post.record().noAiTraining()));
         });
         router.upload("/posts/{id}/edit", x -> {
@@ -135,7 +135,7 @@ public final class PostPages {
                 Map<String, Object> form = formModel(Optional.of(post), fields.with("media", mediaIds), uploaded,
                         fields.checked("noAiTraining"));
                 form.put("error", refusal.getMessage());
-                page(x, refusal.status(), "Edit post", "post-compose", form);
+                pages.send(x, refusal.status(), "Edit post", "post-compose", form);
             }
         });
         router.post("/posts/{id}/delete", x -> {
@@ -145,8 +145,8 @@ public final class PostPages {
         });
         router.get("/drafts", x -> {
             Viewer viewer = x.requireViewer();
-            Posts.Page page = posts.drafts(viewer, cursor(x), 24);
-            page(x, 200, "Drafts", "drafts", Map.of("posts", PostViews.cards(page.items()),
+            Posts.Page page = posts.drafts(viewer, Cursor.before(x), 24);
+            pages.send(x, 200, "Drafts", "drafts", Map.of("posts", PostViews.cards(page.items()),
                     "empty", page.items().isEmpty(), "next", PostViews.nextLink("/drafts", page)));
         });
     }
@@ -266,7 +266,7 @@ public final class PostPages {
     }
 
     private static Cursor cursor(Exchange x) {
-        return Cursor.parse(x.request().query().first("before").asOptional());
+        return Cursor.before(x);
     }
 
     /** A compose form as sent: multipart with image files, or URL-encoded. */
@@ -303,7 +303,4 @@ public final class PostPages {
         return !"draft".equals(form.first("action").orElse("publish"));
     }
 
-    private void page(Exchange x, int status, String title, String template, Map<String, Object> model) {
-        x.send(status, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.atelier.plugin.api.embed.Embed;
 import org.atelier.server.embeds.EmbedResult;
 import org.atelier.server.embeds.Embeds;
-import org.atelier.server.http.Exchange;
 import org.atelier.server.http.Router;
 
 /**
@@ -36,7 +35,7 @@ public final class SitePages {
     public void routes(Router router) {
         router.get("/embeds/preview", x -> {
             String text = x.request().query().first("url").orElse("");
-            page(x, "Embed preview", "embed-preview", Map.of("url", text, "items", items(embeds.resolve(text.lines().toList()))));
+            pages.send(x, "Embed preview", "embed-preview", Map.of("url", text, "items", items(embeds.resolve(text.lines().toList()))));
         });
     }
 
@@ -80,7 +79,4 @@ public final class SitePages {
         };
     }
 
-    private void page(Exchange x, String title, String template, Map<String, Object> model) {
-        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
-import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.http.Exchange;
 import org.atelier.server.http.HttpError;
@@ -127,8 +126,7 @@ public final class SocialPages implements PostControls, ProfileControls {
         });
         router.get("/notifications", x -> {
             Viewer viewer = x.requireViewer();
-            Notification.Page page = notifications.page(viewer, Cursor.parse(x.request().query().first("before")
-                    .asOptional()), PAGE);
+            Notification.Page page = notifications.page(viewer, Cursor.before(x), PAGE);
             List<Map<String, Object>> items = new ArrayList<>();
             for (Notification n : page.items()) {
                 Map<String, Object> item = new HashMap<>();
@@ -141,7 +139,7 @@ public final class SocialPages implements PostControls, ProfileControls {
                 item.put("unread", !n.read());
                 items.add(item);
             }
-            model(x, "Notifications", "notifications", Map.of("items", items, "empty", items.isEmpty(),
+            pages.send(x, "Notifications", "notifications", Map.of("items", items, "empty", items.isEmpty(),
                     "next", page.next().map(t -> "/notifications?before=" + t).orElse(""),
                     "newest", page.items().isEmpty() ? 0L : page.items().get(0).id()));
         });
@@ -154,9 +152,8 @@ public final class SocialPages implements PostControls, ProfileControls {
         });
         router.get("/follow-requests", x -> {
             Viewer viewer = x.requireViewer();
-            AccountPage page = social.followRequests(viewer, Cursor.parse(x.request().query().first("before")
-                    .asOptional()), PAGE);
-            model(x, "Follow requests", "follow-requests", Map.of("items", page.items().stream()
+            AccountPage page = social.followRequests(viewer, Cursor.before(x), PAGE);
+            pages.send(x, "Follow requests", "follow-requests", Map.of("items", page.items().stream()
                     .map(SocialPages::entry).toList(), "empty", page.items().isEmpty(),
                     "next", page.next().map(t -> "/follow-requests?before=" + t).orElse("")));
         });
@@ -247,17 +244,13 @@ public final class SocialPages implements PostControls, ProfileControls {
     }
 
     private Account account(String username) {
-        return accounts.byUsername(username).filter(a -> a.status() == AccountStatus.ACTIVE)
-                .orElseThrow(() -> new HttpError(404, "No artist by that name here."));
+        return accounts.activeArtist(username);
     }
 
     private static boolean undo(Exchange x) {
         return "undo".equals(x.form().get("do"));
     }
 
-    private void model(Exchange x, String title, String template, Map<String, Object> model) {
-        x.send(200, "text/html; charset=UTF-8", pages.render(x, title, template, model));
-    }
 
     /** Something done to an account from its page. */
     @FunctionalInterface
