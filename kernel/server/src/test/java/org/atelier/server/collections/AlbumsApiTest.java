@@ -1,5 +1,6 @@
 package org.atelier.server.collections;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,13 +33,13 @@ class AlbumsApiTest {
     static String create(BrowserClient owner, String body) {
         HttpResponse<String> created = owner.json("POST", "/api/v1/albums", body);
         assertEquals(201, created.statusCode(), created.body());
-        return (String) Shelf.json(created).get("id");
+        return (String) json(created).get("id");
     }
 
     static Map<String, Object> album(BrowserClient client, String id) {
         HttpResponse<String> got = client.get("/api/v1/albums/" + id + "?limit=60");
         assertEquals(200, got.statusCode(), got.body());
-        return Shelf.json(got);
+        return json(got);
     }
 
     @SuppressWarnings("unchecked")
@@ -63,7 +64,7 @@ class AlbumsApiTest {
     static List<String> listed(BrowserClient client, String path) {
         HttpResponse<String> list = client.get(path);
         assertEquals(200, list.statusCode(), list.body());
-        return Shelf.ids(Shelf.json(list));
+        return Shelf.ids(json(list));
     }
 
     static String order(List<String> ids) {
@@ -84,7 +85,7 @@ class AlbumsApiTest {
                     "{\"title\": \"  Harbours  \", \"description\": \"Blue <b>things</b>\\nby the sea\","
                             + " \"visibility\": \"public\"}");
             assertEquals(201, created.statusCode(), created.body());
-            Map<String, Object> harbours = Shelf.json(created);
+            Map<String, Object> harbours = json(created);
             String open = (String) harbours.get("id");
             assertEquals("Harbours", harbours.get("title"));
             assertEquals("Blue <b>things</b>\nby the sea", harbours.get("description"), "plain text, kept as typed");
@@ -121,7 +122,7 @@ class AlbumsApiTest {
             HttpResponse<String> edited = painter.json("PATCH", "/api/v1/albums/" + hidden,
                     "{\"title\": \"Studies, 2026\", \"description\": \"Sketchbook\", \"visibility\": \"public\"}");
             assertEquals(200, edited.statusCode(), edited.body());
-            assertEquals("Studies, 2026", Shelf.json(edited).get("title"));
+            assertEquals("Studies, 2026", json(edited).get("title"));
             assertEquals("Sketchbook", album(other, hidden).get("description"), "now public");
             assertEquals(200, painter.json("PATCH", "/api/v1/albums/" + hidden, "{\"visibility\": \"private\"}")
                     .statusCode());
@@ -171,7 +172,7 @@ class AlbumsApiTest {
             assertEquals(201, add(collector, favourites, forFollowers).statusCode());
             HttpResponse<String> again = add(collector, favourites, theirs);
             assertEquals(200, again.statusCode(), again.body());
-            assertEquals(false, Shelf.json(again).get("added"));
+            assertEquals(false, json(again).get("added"));
             assertEquals(List.of(own, theirs, forFollowers), postsOf(collector, favourites));
 
             // the followers-only post stays with the painter's followers, album or not
@@ -244,7 +245,7 @@ class AlbumsApiTest {
             HttpResponse<String> reordered = painter.json("PUT", "/api/v1/albums/" + albumId + "/order",
                     order(List.of(d, b, a, c)));
             assertEquals(200, reordered.statusCode(), reordered.body());
-            assertEquals(List.of(d, b, a, c), postsOf(Shelf.json(reordered)));
+            assertEquals(List.of(d, b, a, c), postsOf(json(reordered)));
             assertEquals(List.of(d, b, a, c), postsOf(community.visitor(), albumId));
 
             Map<String, String> refused = new java.util.LinkedHashMap<>();

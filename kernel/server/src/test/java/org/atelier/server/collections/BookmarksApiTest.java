@@ -1,5 +1,6 @@
 package org.atelier.server.collections;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class BookmarksApiTest {
     private static List<String> bookmarks(BrowserClient client) {
         HttpResponse<String> list = client.get("/api/v1/bookmarks");
         assertEquals(200, list.statusCode(), list.body());
-        return Shelf.ids(Shelf.json(list));
+        return Shelf.ids(json(list));
     }
 
     @ParameterizedTest
@@ -46,7 +47,7 @@ class BookmarksApiTest {
             for (int i = 0; i < 2; i++) {
                 HttpResponse<String> marked = reader.json("POST", "/api/v1/posts/" + open + "/bookmark", "");
                 assertEquals(200, marked.statusCode(), marked.body());
-                assertEquals(true, Shelf.json(marked).get("bookmarked"));
+                assertEquals(true, json(marked).get("bookmarked"));
             }
             assertEquals(List.of(open), bookmarks(reader));
 
@@ -101,7 +102,7 @@ class BookmarksApiTest {
             for (int i = 0; i < 2; i++) {
                 HttpResponse<String> unmarked = reader.json("DELETE", "/api/v1/posts/" + open + "/bookmark", "");
                 assertEquals(200, unmarked.statusCode(), unmarked.body());
-                assertEquals(false, Shelf.json(unmarked).get("bookmarked"));
+                assertEquals(false, json(unmarked).get("bookmarked"));
             }
             assertEquals(List.of(), bookmarks(reader));
             assertEquals(List.of(open), bookmarks(snoop), "someone else's bookmark is untouched");
@@ -150,7 +151,7 @@ class BookmarksApiTest {
 
             Shelf.Paged whole = Shelf.readAll(reader, "/api/v1/bookmarks?limit=60", null);
             assertEquals(expected, whole.ids());
-            assertNull(Shelf.json(reader.get("/api/v1/bookmarks?limit=7")).get("next"), "seven fill the last page");
+            assertNull(json(reader.get("/api/v1/bookmarks?limit=7")).get("next"), "seven fill the last page");
 
             for (String bad : List.of("limit=0", "limit=61", "limit=many", "before=garbage!")) {
                 HttpResponse<String> refused = reader.get("/api/v1/bookmarks?" + bad);

@@ -1,5 +1,6 @@
 package org.atelier.server.collections;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,11 +34,6 @@ final class Shelf {
         this.instance = instance;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(HttpResponse<String> response) {
-        return Json.readObject(response.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("not a JSON object: " + response.statusCode() + " " + response.body()));
-    }
 
     /** @return the public ids of a page's items, in order */
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static org.atelier.server.feeds.Social.all;
 import static org.atelier.server.feeds.Social.ids;
 import static org.atelier.server.feeds.Social.items;
 import static org.atelier.server.feeds.Social.page;
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class ExploreAndTagsApiTest {
             String blockerPost = social.publish(blocker, "");
             open.add(social.publish(bruno, ""));
             open.add(social.publish(reader, ""));
-            String draft = (String) Social.json(bruno.json("POST", "/api/v1/posts", "{\"draft\": true}")).get("id");
+            String draft = (String) json(bruno.json("POST", "/api/v1/posts", "{\"draft\": true}")).get("id");
             List<String> newestFirst = new ArrayList<>(open);
             java.util.Collections.reverse(newestFirst);
 
@@ -151,7 +152,7 @@ class ExploreAndTagsApiTest {
             // following: idempotent, normalised, listed, and reflected on the tag page
             HttpResponse<String> followed = reader.json("POST", "/api/v1/tags/%23WaterColour/follow", "");
             assertEquals(200, followed.statusCode(), followed.body());
-            assertEquals(Map.of("tag", "watercolour", "following", true), Social.json(followed));
+            assertEquals(Map.of("tag", "watercolour", "following", true), json(followed));
             assertEquals(200, reader.json("POST", "/api/v1/tags/watercolour/follow", "").statusCode());
             assertEquals(200, reader.json("POST", "/api/v1/tags/%E6%B0%B4%E5%BD%A9/follow", "").statusCode());
             List<Map<String, Object>> list = items(page(reader, "/api/v1/tags/followed"));
@@ -160,7 +161,7 @@ class ExploreAndTagsApiTest {
             assertEquals(true, page(reader, "/api/v1/tags/watercolour").get("following"));
             assertEquals(List.of(kanji, second, first), ids(page(reader, "/api/v1/feeds/home")));
             HttpResponse<String> unfollowed = reader.json("DELETE", "/api/v1/tags/Watercolour/follow", "");
-            assertEquals(Map.of("tag", "watercolour", "following", false), Social.json(unfollowed));
+            assertEquals(Map.of("tag", "watercolour", "following", false), json(unfollowed));
             assertEquals(200, reader.json("DELETE", "/api/v1/tags/Watercolour/follow", "").statusCode(), "idempotent");
             assertEquals(List.of("水彩"), items(page(reader, "/api/v1/tags/followed")).stream().map(t -> t.get("tag")).toList());
 

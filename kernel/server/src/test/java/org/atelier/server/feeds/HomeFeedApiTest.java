@@ -4,6 +4,7 @@ import static org.atelier.server.feeds.Social.all;
 import static org.atelier.server.feeds.Social.ids;
 import static org.atelier.server.feeds.Social.items;
 import static org.atelier.server.feeds.Social.page;
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class HomeFeedApiTest {
             String annaPublic = social.publish(anna, "");
             String annaFollowersOnly = social.publish(anna, "\"visibility\": \"followers\"");
             String annaUnlisted = social.publish(anna, "\"visibility\": \"unlisted\"");
-            String annaDraft = (String) Social.json(anna.json("POST", "/api/v1/posts",
+            String annaDraft = (String) json(anna.json("POST", "/api/v1/posts",
                     "{\"title\": \"not yet\", \"draft\": true}")).get("id");
             String brunoPublic = social.publish(bruno, "");
             String brunoTagged = social.publish(bruno, "\"tags\": [\"watercolour\"]");

@@ -4,6 +4,7 @@ import static org.atelier.server.feeds.Social.all;
 import static org.atelier.server.feeds.Social.ids;
 import static org.atelier.server.feeds.Social.items;
 import static org.atelier.server.feeds.Social.page;
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class SearchApiTest {
                 HttpResponse<String> answer = reader.get(search("people", hostile));
                 assertTrue(answer.statusCode() == 200 || answer.statusCode() == 400, hostile + ": " + answer.body());
                 if (answer.statusCode() == 200) {
-                    assertEquals(List.of(), items(Social.json(answer)), hostile);
+                    assertEquals(List.of(), items(json(answer)), hostile);
                 }
             }
         }
@@ -95,7 +96,7 @@ class SearchApiTest {
                     + " \"water_secret\"], \"visibility\": \"followers\"");
             String unlisted = social.publish(anna, "\"title\": \"Harbour unlisted\", \"visibility\": \"unlisted\"");
             String mutedHarbour = social.publish(muted, "\"title\": \"Harbour by a muted artist\", \"tags\": [\"water\"]");
-            String draft = (String) Social.json(anna.json("POST", "/api/v1/posts",
+            String draft = (String) json(anna.json("POST", "/api/v1/posts",
                     "{\"title\": \"Harbour draft\", \"draft\": true}")).get("id");
             String fullWidth = social.publish(anna, "\"title\": \"Ｈａｒｂｏｕｒ lights 100%_done\"");
 

@@ -1,5 +1,6 @@
 package org.atelier.server.feeds;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -98,11 +99,6 @@ final class Social {
         return (String) json(created).get("id");
     }
 
-    static Map<String, Object> json(HttpResponse<String> response) {
-        return Json.readObject(response.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("not a JSON object (" + response.statusCode() + "): "
-                        + response.body()));
-    }
 
     /** A page's JSON, insisting on 200. */
     static Map<String, Object> page(BrowserClient client, String path) {

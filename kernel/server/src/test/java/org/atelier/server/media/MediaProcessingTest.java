@@ -1,5 +1,6 @@
 package org.atelier.server.media;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -233,7 +234,7 @@ class MediaProcessingTest {
                     "{\"alt\":\"Changed\",\"colour\":\"red\"}")) {
                 HttpResponse<String> bad = artist.json("PATCH", "/api/v1/media/" + id, body);
                 assertEquals(400, bad.statusCode(), body + ": " + bad.body());
-                assertTrue(MediaRequests.json(bad).get("error") instanceof String, bad.body());
+                assertTrue(json(bad).get("error") instanceof String, bad.body());
                 assertEquals(ready, MediaRequests.get(artist, id), body);
             }
             // only the owner may: others do not even learn that it exists
@@ -245,15 +246,15 @@ class MediaProcessingTest {
             // alt text alone: immediate, nothing re-rendered
             HttpResponse<String> alt = artist.json("PATCH", "/api/v1/media/" + id, "{\"alt\":\"  Four quarters \"}");
             assertEquals(200, alt.statusCode(), alt.body());
-            assertEquals("Four quarters", MediaRequests.json(alt).get("alt"));
-            assertEquals("ready", MediaRequests.json(alt).get("state"));
+            assertEquals("Four quarters", json(alt).get("alt"));
+            assertEquals("ready", json(alt).get("state"));
 
             // a new thumbnail crop: back to processing, then a red thumbnail; the display sizes are kept
             HttpResponse<String> crop = artist.json("PATCH", "/api/v1/media/" + id,
                     "{\"thumbnailCrop\":\"0,0,0.375,0.5\"}");
             assertEquals(202, crop.statusCode(), crop.body());
-            assertEquals("processing", MediaRequests.json(crop).get("state"));
-            assertEquals("0.0,0.0,0.375,0.5", MediaRequests.json(crop).get("thumbnailCrop"));
+            assertEquals("processing", json(crop).get("state"));
+            assertEquals("0.0,0.0,0.375,0.5", json(crop).get("thumbnailCrop"));
             MediaRequests.await(artist, id, "ready");
             byte[] red = MediaRequests.rendition(artist, id, "thumbnail");
             assertFalse(Arrays.equals(centred, red), "a different thumbnail");

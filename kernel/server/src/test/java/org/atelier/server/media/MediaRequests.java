@@ -1,5 +1,6 @@
 package org.atelier.server.media;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,11 +27,6 @@ final class MediaRequests {
     private MediaRequests() {
     }
 
-    /** A JSON object response body. */
-    static Map<String, Object> json(HttpResponse<String> response) {
-        return Json.readObject(response.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("not a JSON object: " + response.body()));
-    }
 
     /** Uploads an image, expects {@code 202 processing}, returns the view. */
     static Map<String, Object> upload(BrowserClient client, String query, byte[] image) {

@@ -1,5 +1,6 @@
 package org.atelier.server.posts;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class PostPagesTest {
             assertTrue(m.find(), location);
             String id = m.group(1);
             // images sent with the form are processed on the job queue, like any upload
-            PostsApiTest.imageIds(PostsApiTest.json(painter.get("/api/v1/posts/" + id)))
+            PostsApiTest.imageIds(json(painter.get("/api/v1/posts/" + id)))
                     .forEach(image -> Community.awaitReady(painter, image));
 
             HttpResponse<String> page = community.visitor().get("/posts/" + id);
@@ -77,7 +78,7 @@ class PostPagesTest {
             assertTrue(portfolio.body().contains("3 images"));
 
             // edit: drop the second image, put the third first
-            Map<String, Object> post = PostsApiTest.json(painter.get("/api/v1/posts/" + id));
+            Map<String, Object> post = json(painter.get("/api/v1/posts/" + id));
             List<String> images = PostsApiTest.imageIds(post);
             HttpResponse<String> editForm = painter.get("/posts/" + id + "/edit");
             assertEquals(200, editForm.statusCode());
@@ -90,7 +91,7 @@ class PostPagesTest {
                     .field("title", "Two studies").field("licence", "cc-by").field("visibility", "public")
                     .field("inPortfolio", "on").field("action", "publish");
             assertEquals(303, submit(painter, "/posts/" + id + "/edit", edit).statusCode());
-            Map<String, Object> edited = PostsApiTest.json(painter.get("/api/v1/posts/" + id));
+            Map<String, Object> edited = json(painter.get("/api/v1/posts/" + id));
             assertEquals(List.of(images.get(2), images.get(0)), PostsApiTest.imageIds(edited));
             assertEquals("Two studies", edited.get("title"));
             assertEquals(false, edited.get("noAiTraining"), "an unticked box is an answer");
@@ -172,7 +173,7 @@ class PostPagesTest {
             assertEquals(400, refused.statusCode());
             assertTrue(refused.body().contains("not a web address"), refused.body());
             assertTrue(community.visitor().get("/@painter").body().contains("Paula Painter"), "nothing changed");
-            Map<String, Object> api = PostsApiTest.json(community.visitor().get("/api/v1/accounts/painter"));
+            Map<String, Object> api = json(community.visitor().get("/api/v1/accounts/painter"));
             assertEquals(List.of("oil painting", "gouache"), api.get("skills"));
             assertEquals(true, api.get("openToWork"));
         }

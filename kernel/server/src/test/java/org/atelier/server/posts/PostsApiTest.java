@@ -1,5 +1,6 @@
 package org.atelier.server.posts;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,11 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PostsApiTest {
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(HttpResponse<String> response) {
-        return Json.readObject(response.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("not a JSON object: " + response.body()));
-    }
 
     @SuppressWarnings("unchecked")
     static List<String> imageIds(Map<String, Object> post) {

@@ -2,11 +2,11 @@ package org.atelier.server.social;
 
 import static org.atelier.server.social.SocialTesting.count;
 import static org.atelier.server.social.SocialTesting.items;
-import static org.atelier.server.social.SocialTesting.json;
 import static org.atelier.server.social.SocialTesting.kinds;
 import static org.atelier.server.social.SocialTesting.notifications;
 import static org.atelier.server.social.SocialTesting.publish;
 import static org.atelier.server.social.SocialTesting.unread;
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

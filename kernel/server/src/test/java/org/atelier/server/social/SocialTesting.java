@@ -1,5 +1,6 @@
 package org.atelier.server.social;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -28,11 +29,6 @@ final class SocialTesting {
     private SocialTesting() {
     }
 
-    /** @return the response's JSON object */
-    static Map<String, Object> json(HttpResponse<String> response) {
-        return Json.readObject(response.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("not a JSON object: " + response.statusCode() + " " + response.body()));
-    }
 
     /** @return the {@code items} of a 200 list answer */
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.atelier.server.web;
 
+import static org.atelier.server.testing.JsonResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,8 +77,4 @@ class SiteSettingsTest {
         }
     }
 
-    private static Map<String, Object> json(java.net.http.HttpResponse<String> response) {
-        return org.atelier.server.http.Json.readObject(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError(response.body()));
-    }
 }
