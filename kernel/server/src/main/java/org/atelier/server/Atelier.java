@@ -32,6 +32,8 @@ import org.atelier.server.api.SocialApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.feeds.Feeds;
+import org.atelier.server.feeds.HomeTimelines;
+import org.atelier.server.feeds.SilencedAccounts;
 import org.atelier.server.feeds.Popularity;
 import org.atelier.server.feeds.Ranking;
 import org.atelier.server.feeds.Search;
@@ -186,7 +188,7 @@ public final class Atelier implements AutoCloseable {
             MediaSettings mediaSettings = new MediaSettings(settings);
             MediaStore mediaStore = new MediaStore(config.dataDir().resolve("media"));
             MediaLibrary media = new MediaLibrary(database, mediaStore, mediaSettings, jobs, clock);
-            MediaRenderer renderer = new MediaRenderer(database, mediaStore, new MediaPipeline(), mediaSettings);
+            MediaRenderer renderer = new MediaRenderer(database, mediaStore, new MediaPipeline(), mediaSettings, clock);
             new MediaApi(media).routes(router);
             Posts posts = new Posts(database, media, settings, clock);
             new PostsApi(posts, accounts).routes(router);
@@ -210,8 +212,14 @@ public final class Atelier implements AutoCloseable {
             Popularity popularity = new Popularity(database, jobs, clock);
             posts.addListener(popularity);
             posts.addListener(new TitleIndex(database));
-            Feeds feeds = new Feeds(database, posts, new Ranking(plugins.extensions(), calls, clock), clock);
-            TagFollows tagFollows = new TagFollows(database, clock);
+            HomeTimelines timelines = new HomeTimelines(database, clock);
+            posts.addListener(timelines);
+            social.addListener(timelines);
+            SilencedAccounts silenced = new SilencedAccounts(database, clock);
+            social.addListener(silenced);
+            Feeds feeds = new Feeds(database, posts, new Ranking(plugins.extensions(), calls, clock), timelines, silenced,
+                    clock);
+            TagFollows tagFollows = new TagFollows(database, timelines, clock);
             Search search = new Search(database, posts);
             new FeedsApi(feeds, tagFollows, search).routes(router);
             new FeedPages(feeds, tagFollows, search, accounts, pages).routes(router);
@@ -230,7 +238,7 @@ public final class Atelier implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
-            Housekeeping housekeeping = new Housekeeping(database, jobs, clock);
+            Housekeeping housekeeping = new Housekeeping(database, jobs, timelines, clock);
             JobWorker worker = JobWorker.builder(jobs, workerId())
                     .handler(Housekeeping.QUEUE, job -> housekeeping.run())
                     .handler(MediaRenderer.QUEUE, renderer::handle)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.atelier.server.accounts.AccountDao;
+import org.atelier.server.feeds.HomeTimelines;
 import org.atelier.server.jobs.EnqueueOptions;
 import org.atelier.server.jobs.JobQueue;
 import org.atelier.server.jobs.JobState;
@@ -13,7 +14,7 @@ import org.atelier.server.store.Database;
 /**
  * Periodic clean-up, run as a job on the kernel's durable queue so that with several kernel nodes
  * exactly one of them does each round: expired sessions are deleted and finished jobs older than
- * a week are purged. Each round enqueues the next one.
+ * a week are purged, and home timelines grown long are trimmed. Each round enqueues the next one.
  */
 final class Housekeeping {
     /** The queue housekeeping rounds run on. */
@@ -25,9 +26,11 @@ final class Housekeeping {
     private final Database database;
     private final JobQueue queue;
     private final Clock clock;
+    private final HomeTimelines timelines;
 
-    Housekeeping(Database database, JobQueue queue, Clock clock) {
+    Housekeeping(Database database, JobQueue queue, HomeTimelines timelines, Clock clock) {
         this.database = database;
+        this.timelines = timelines;
         this.queue = queue;
         this.clock = clock;
     }
@@ -44,7 +47,9 @@ final class Housekeeping {
     void run() {
         int sessions = database.jdbi().onDemand(AccountDao.class).deleteExpiredSessions(clock.instant());
         int jobs = queue.purgeFinished(KEEP_FINISHED_JOBS);
-        LOG.fine(() -> "housekeeping removed " + sessions + " expired sessions and " + jobs + " finished jobs");
+        int trimmed = timelines.trim();
+        LOG.fine(() -> "housekeeping removed " + sessions + " expired sessions and " + jobs + " finished jobs, and"
+                + " trimmed " + trimmed + " home timelines");
         queue.enqueue(QUEUE, "{}", EnqueueOptions.defaults().withDelay(INTERVAL));
     }
 }

@@ -42,7 +42,8 @@ class HousekeepingTest {
                 }
                 Thread.onSpinWait();
             }
-            new Housekeeping(atelier.database(), atelier.jobs(), Clock.systemUTC()).run();
+            new Housekeeping(atelier.database(), atelier.jobs(),
+                    new org.atelier.server.feeds.HomeTimelines(atelier.database(), Clock.systemUTC()), Clock.systemUTC()).run();
 
             try (Connection c = instance.database().connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id_hash FROM sessions ORDER BY id_hash")) {

@@ -97,6 +97,6 @@ public interface AccountDao {
      * @param account   the account it belongs to
      * @param csrfToken the session's CSRF token
      */
-    record SessionRow(@Nested Account account, String csrfToken) {
+    record SessionRow(@Nested Account account, String csrfToken, java.time.Instant expiresAt) {
     }
 }

@@ -48,6 +48,7 @@ public final class Accounts {
     private final LoginRateLimiter limiter;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SessionCache sessions;
     /** A hash for unknown usernames, made on first need rather than at start-up (it costs one Argon2 run). */
     private volatile String decoyHash;
 
@@ -68,6 +69,7 @@ public final class Accounts {
         this.hasher = hasher;
         this.limiter = limiter;
         this.clock = clock;
+        this.sessions = new SessionCache(clock);
     }
 
     /**
@@ -181,9 +183,15 @@ public final class Accounts {
         if (secret == null || secret.length() != 43) {
             return Optional.empty();
         }
-        return dao.session(hashSecret(secret), clock.instant())
-                .filter(row -> row.account().status() == AccountStatus.ACTIVE)
-                .map(row -> new Session(row.account(), row.csrfToken()));
+        String hash = hashSecret(secret);
+        Optional<Session> kept = sessions.get(hash);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        Optional<AccountDao.SessionRow> row = dao.session(hash, clock.instant())
+                .filter(r -> r.account().status() == AccountStatus.ACTIVE);
+        row.ifPresent(r -> sessions.put(hash, new Session(r.account(), r.csrfToken()), r.expiresAt()));
+        return row.map(r -> new Session(r.account(), r.csrfToken()));
     }
 
     /**
@@ -193,7 +201,9 @@ public final class Accounts {
      */
     public void signOut(String secret) {
         if (secret != null) {
-            dao.deleteSession(hashSecret(secret));
+            String hash = hashSecret(secret);
+            dao.deleteSession(hash);
+            sessions.forget(hash);
         }
     }
 
@@ -244,6 +254,7 @@ public final class Accounts {
             throw new AccountException(CONFLICT, "That account is not waiting for approval.");
         }
         dao.updateStatus(account.id(), AccountStatus.ACTIVE.name());
+        sessions.clear();
     }
 
     /**
@@ -260,6 +271,7 @@ public final class Accounts {
             throw new AccountException(CONFLICT, "The last admin cannot give up the admin role.");
         }
         dao.updateRole(account.id(), role.name());
+        sessions.clear();
     }
 
     /**

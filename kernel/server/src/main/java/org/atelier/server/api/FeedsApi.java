@@ -101,7 +101,7 @@ public final class FeedsApi {
      * @return a JSON-ready map
      */
     public static Map<String, Object> home(HomePage page) {
-        List<Map<String, Object>> items = page.entries().stream().map(FeedsApi::entry).toList();
+        List<Object> items = page.entries().stream().map(FeedsApi::entry).toList();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("items", items);
         v.put("next", page.next().orElse(null));
@@ -109,11 +109,9 @@ public final class FeedsApi {
         return v;
     }
 
-    private static Map<String, Object> entry(HomeEntry entry) {
-        Map<String, Object> v = PostJson.view(entry.post());
-        v.put("repostedBy", entry.repostedBy().map(r -> Map.<String, Object>of("username", r.username(),
-                "displayName", r.displayName(), "at", r.at())).orElse(null));
-        return v;
+    private static Object entry(HomeEntry entry) {
+        return PostJson.written(entry.post(), "repostedBy", entry.repostedBy().map(r -> Map.<String, Object>of(
+                "username", r.username(), "displayName", r.displayName(), "at", r.at())).orElse(null));
     }
 
     private static <T> Map<String, Object> page(SearchPage<T> page, java.util.function.Function<T, Object> view) {

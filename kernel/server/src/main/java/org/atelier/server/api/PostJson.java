@@ -1,17 +1,74 @@
 package org.atelier.server.api;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.atelier.server.http.Json;
 import org.atelier.server.posts.Post;
 import org.atelier.server.posts.PostImage;
 import org.atelier.server.posts.PostRecord;
 import org.atelier.server.posts.Posts;
 
-/** The API's shape of a post, shared by every endpoint that returns posts. */
+/**
+ * The API's shape of a post, shared by every endpoint that returns posts.
+ *
+ * <p>Lists send the same posts again and again (every viewer's explore, a home refreshed), and
+ * writing a post's JSON costs more than reading it: so the JSON of the posts listed lately is
+ * kept, each with the post it was written from, and reused only while the post read now is equal
+ * to that one — its row (counts, visibility, edits) and its content. Nothing can go stale: a
+ * changed post is written again.
+ */
 public final class PostJson {
+    /** Most posts whose JSON is kept; past this the cache starts again (a few MB). */
+    static final int CACHED = 5_000;
+    private static final Map<Long, Written> WRITTEN = new ConcurrentHashMap<>();
+
+    private record Written(Post post, String json) {
+    }
+
     private PostJson() {
+    }
+
+    /**
+     * A post's JSON, written once for as long as the post stays the same.
+     *
+     * @param post the post
+     * @return its JSON, {@link #view} written
+     */
+    public static RawValue written(Post post) {
+        return new RawValue(json(post));
+    }
+
+    /**
+     * A post's JSON with one more field.
+     *
+     * @param post  the post
+     * @param name  the field's name
+     * @param value its value (anything {@link Json#write} takes)
+     * @return the post's JSON object with the field added last
+     */
+    public static RawValue written(Post post, String name, Object value) {
+        String json = json(post);
+        return new RawValue(json.substring(0, json.length() - 1) + ',' + new String(Json.write(name), StandardCharsets.UTF_8)
+                + ':' + new String(Json.write(value), StandardCharsets.UTF_8) + '}');
+    }
+
+    private static String json(Post post) {
+        long id = post.record().id();
+        Written kept = WRITTEN.get(id);
+        if (kept != null && (kept.post() == post || kept.post().equals(post))) {
+            return kept.json();
+        }
+        String json = new String(Json.write(view(post)), StandardCharsets.UTF_8);
+        if (WRITTEN.size() >= CACHED) {
+            WRITTEN.clear();
+        }
+        WRITTEN.put(id, new Written(post, json));
+        return json;
     }
 
     /**
@@ -75,7 +132,7 @@ public final class PostJson {
      */
     public static Map<String, Object> page(Posts.Page page) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("items", page.items().stream().map(PostJson::view).toList());
+        v.put("items", page.items().stream().map(PostJson::written).toList());
         v.put("next", page.next().orElse(null));
         return v;
     }

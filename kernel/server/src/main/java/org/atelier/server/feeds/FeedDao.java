@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.atelier.server.posts.PostDao;
+import org.atelier.server.posts.PostRecord;
+import org.jdbi.v3.core.mapper.Nested;
 import org.atelier.server.store.Cursor;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -41,10 +43,11 @@ public interface FeedDao {
      *
      * @param postId      the post
      * @param at          when it was reposted
-     * @param username    who reposted it
+     * @param accountId   who reposted it
+     * @param username    their username
      * @param displayName their display name
      */
-    record FolloweeRepost(long postId, Instant at, String username, String displayName) {
+    record FolloweeRepost(long postId, Instant at, long accountId, String username, String displayName) {
     }
 
     /**
@@ -64,15 +67,6 @@ public interface FeedDao {
      * @param createdAt when the viewer followed it
      */
     record FollowedTag(String tag, Instant createdAt) {
-    }
-
-    /**
-     * A post id with its popularity.
-     *
-     * @param id    the post
-     * @param score its popularity
-     */
-    record Scored(long id, long score) {
     }
 
     /**
@@ -136,16 +130,29 @@ public interface FeedDao {
     @SqlUpdate
     int unfollowTag(@Bind("accountId") long accountId, @Bind("tag") String tag);
 
-    /** @return one page of explore, newest first */
+    /**
+     * A post's row with its position in a list.
+     *
+     * @param post    the row
+     * @param sortKey its position: the popularity score
+     */
+    record ScoredPost(@Nested PostRecord post, long sortKey) {
+    }
+
+    /** @return the accounts the viewer muted, or that are blocked either way with them */
     @SqlQuery
-    @RegisterConstructorMapper(PostDao.Keyed.class)
-    List<PostDao.Keyed> exploreRecent(@Bind("viewerId") long viewerId, @Bind("at") Instant at, @Bind("id") long id,
+    List<Long> silenced(@Bind("viewerId") long viewerId);
+
+    /** @return one page of explore, newest first, the rows whole */
+    @SqlQuery
+    @RegisterConstructorMapper(PostRecord.class)
+    List<PostRecord> exploreRecent(@Bind("viewerId") long viewerId, @Bind("at") Instant at, @Bind("id") long id,
                                       @Bind("limit") int limit);
 
-    /** @return one page of explore, most popular first */
+    /** @return one page of explore, most popular first, the rows whole */
     @SqlQuery
-    @RegisterConstructorMapper(Scored.class)
-    List<Scored> explorePopular(@Bind("viewerId") long viewerId, @Bind("score") long score, @Bind("id") long id,
+    @RegisterConstructorMapper(ScoredPost.class)
+    List<ScoredPost> explorePopular(@Bind("viewerId") long viewerId, @Bind("score") long score, @Bind("id") long id,
                                 @Bind("limit") int limit);
 
     /** @return one page of a tag, newest first */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.atelier.plugin.api.detect.Verdict;
 import org.atelier.plugin.api.feed.FeedCandidate;
@@ -18,6 +19,7 @@ import org.atelier.plugin.api.feed.RankingSettings;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.posts.Post;
 import org.atelier.server.posts.PostDao;
+import org.atelier.server.posts.PostRecord;
 import org.atelier.server.posts.Posts;
 import org.atelier.server.http.HttpError;
 import org.atelier.server.store.Cursor;
@@ -27,13 +29,17 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 /**
  * The feeds: a viewer's home, explore (recent and popular), and tag pages. Every one is paged by
  * keyset (never OFFSET) and every post on it passes {@link org.atelier.server.posts.PostVisibility}
- * twice: in the query that picks it and in {@link Posts#load}. Thread-safe.
+ * in the query that reads it — the list's own query where it reads the rows whole (home from its
+ * timeline, explore), else {@link Posts#load}. Thread-safe.
  *
- * <p>The home feed is assembled on read (fan-out-on-read): each source — the viewer's own posts,
+ * <p>What a home holds is defined by a merge on read: each source — the viewer's own posts,
  * followed accounts, their reposts, each followed tag — gives its newest entries before the
- * cursor in one query, and {@link HomeMerge} merges them without gaps or repeats. The page is then
- * ordered by the active ranker ({@link Ranking}); the next page still starts where the
- * newest-first window ended, so a ranker can reorder a page but never skip or repeat an entry.
+ * cursor in one query, and {@link HomeMerge} merges them without gaps or repeats. Pages are read
+ * from the viewer's materialised timeline ({@link HomeTimelines}, a copy of that merge kept by
+ * fan-out on write) where it holds them, and merged otherwise. The page is then ordered by the
+ * active ranker ({@link Ranking}); the next page still starts where the newest-first window
+ * ended, so a ranker can reorder a page but never skip or repeat an entry. Explore's first pages
+ * are shared between viewers for a second ({@link ExploreFirstPages}).
  */
 public final class Feeds {
     /** Most tags one account follows: each is one index range of the home query. */
@@ -58,16 +64,26 @@ public final class Feeds {
     private final Posts posts;
     private final Ranking ranking;
     private final Clock clock;
+    private final HomeTimelines timelines;
+    private final ExploreFirstPages firstPages;
+    private final SilencedAccounts silenced;
 
     /**
      * Creates the feeds.
      *
      * @param database the database
      * @param posts    the posts, which load what a page shows
-     * @param ranking  the home feed's ranking
-     * @param clock    the clock
+     * @param ranking   the home feed's ranking
+     * @param timelines the materialised home timelines
+     * @param silenced  who is silenced for whom, for explore's shared first pages
+     * @param clock     the clock
      */
-    public Feeds(Database database, Posts posts, Ranking ranking, Clock clock) {
+    public Feeds(Database database, Posts posts, Ranking ranking, HomeTimelines timelines, SilencedAccounts silenced,
+                 Clock clock) {
+        this.timelines = timelines;
+        this.silenced = silenced;
+        this.firstPages = new ExploreFirstPages(this, posts, clock);
+        posts.addListener(firstPages);
         this.dao = database.jdbi().onDemand(FeedDao.class);
         this.posts = posts;
         this.ranking = ranking;
@@ -89,7 +105,61 @@ public final class Feeds {
      */
     public HomePage home(Viewer viewer, Cursor cursor, int limit) {
         int batch = pageSize(limit);
+        long viewerId = viewer.accountId();
+        Optional<List<HomeTimelineDao.Entry>> stored = timelines.page(viewerId, cursor, batch);
+        if (stored.isEmpty() && cursor.equals(Cursor.START) && timelines.build(viewerId, () -> seed(viewer))) {
+            stored = timelines.page(viewerId, cursor, batch);
+        }
+        if (stored.isPresent()) {
+            List<HomeTimelineDao.Entry> rows = stored.get();
+            List<HomeTimelineDao.Entry> page = rows.subList(0, Math.min(limit, rows.size()));
+            Map<Long, HomeEntry.Reposter> reposters = new HashMap<>();
+            for (HomeTimelineDao.Entry e : page) {
+                if (e.reposterUsername() != null) {
+                    reposters.put(e.postId(), new HomeEntry.Reposter(e.reposterUsername(), e.reposterName(),
+                            e.entryAt()));
+                }
+            }
+            Optional<String> next = rows.size() > limit
+                    ? Optional.of(new Cursor(page.get(limit - 1).entryAt(), page.get(limit - 1).postId()).token())
+                    : Optional.empty();
+            // the timeline's query checked the visibility rule on these rows: only their content is read
+            return ranked(viewer, posts.withContent(page.stream().map(HomeTimelineDao.Entry::post).toList()),
+                    reposters, next, () -> network(viewer));
+        }
         Network network = network(viewer);
+        Window window = window(viewer, network, cursor, limit);
+        Map<Long, HomeEntry.Reposter> reposters = new HashMap<>();
+        window.reposters().forEach((postId, r) ->
+                reposters.put(postId, new HomeEntry.Reposter(r.username(), r.displayName(), r.at())));
+        return ranked(viewer, posts.load(Optional.of(viewer), window.page().stream().map(HomeMerge.Candidate::postId)
+                .toList()), reposters, window.next().map(Cursor::token), () -> network);
+    }
+
+    /** The newest entries of the viewer's home, merged from its sources, to build a timeline with. */
+    private HomeTimelines.Seed seed(Viewer viewer) {
+        Window window = window(viewer, network(viewer), Cursor.START, HomeTimelines.BUILT);
+        List<HomeTimelines.SeedEntry> entries = window.page().stream()
+                .map(c -> new HomeTimelines.SeedEntry(c.postId(), c.key().at(),
+                        c.repost() ? window.reposters().get(c.postId()).accountId() : null))
+                .toList();
+        return new HomeTimelines.Seed(entries, window.next());
+    }
+
+    /**
+     * A page merged from the sources.
+     *
+     * @param page      the entries, newest first
+     * @param next      where the next page starts, empty on the last
+     * @param reposters for the repost entries of the page, the repost
+     */
+    private record Window(List<HomeMerge.Candidate> page, Optional<Cursor> next,
+                          Map<Long, FeedDao.FolloweeRepost> reposters) {
+    }
+
+    /** Merges one page of the home from its sources (limit may exceed a page's for a timeline's build). */
+    private Window window(Viewer viewer, Network network, Cursor cursor, int limit) {
+        int batch = limit + 1;
         Map<Integer, Cursor> asked = new HashMap<>();
         asked.put(OWN, cursor);
         if (!network.followees().isEmpty()) {
@@ -100,7 +170,7 @@ public final class Feeds {
             asked.put(FIRST_TAG + i, cursor);
         }
         HomeMerge merge = new HomeMerge(batch);
-        Map<Long, HomeEntry.Reposter> reposters = new HashMap<>();
+        Map<Long, FeedDao.FolloweeRepost> reposters = new HashMap<>();
         Set<Long> checked = new HashSet<>();
         Set<Long> shownAbove = new HashSet<>();
         List<HomeMerge.Candidate> window = List.of();
@@ -115,24 +185,37 @@ public final class Feeds {
             window = complete.stream().filter(c -> !shownAbove.contains(c.postId())).toList();
             asked = window.size() > limit ? Map.of() : merge.limiting();
         }
-        Optional<String> next;
+        Optional<Cursor> next;
         if (window.size() > limit) {
-            next = Optional.of(window.get(limit - 1).key().token());
+            next = Optional.of(window.get(limit - 1).key());
         } else {
             // the reads ran out (or the sources did) before the page filled: continue from there
-            next = merge.bound().map(Cursor::token);
+            next = merge.bound();
         }
         List<HomeMerge.Candidate> page = window.subList(0, Math.min(limit, window.size()));
         repostsOf(viewer, network, page.stream().filter(HomeMerge.Candidate::repost).toList(), cursor, checked,
                 shownAbove, reposters);
-        List<Post> loaded = posts.load(Optional.of(viewer), page.stream().map(HomeMerge.Candidate::postId).toList());
-        Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(), candidates(loaded, network),
-                DEFAULT_SETTINGS, clock.instant()));
-        Map<Long, Post> byId = loaded.stream().collect(Collectors.toMap(p -> p.record().id(), Function.identity()));
-        List<HomeEntry> entries = ranked.order().stream().map(c -> byId.get(c.postId()))
+        return new Window(page, next, reposters);
+    }
+
+    /** Puts a page's posts in the active ranker's order. */
+    private HomePage ranked(Viewer viewer, List<Post> loaded, Map<Long, HomeEntry.Reposter> reposters,
+                            Optional<String> next, Supplier<Network> network) {
+        List<Post> ordered = loaded;
+        String rankerId = ReverseChronological.ID;
+        // the kernel's ranker keeps the newest-first order: the network it would be told is not read
+        if (ranking.pluginActive()) {
+            Network n = network.get();
+            Ranking.Ranked ranked = ranking.rank(new FeedRequest(viewer.accountId(), candidates(loaded, n),
+                    DEFAULT_SETTINGS, clock.instant()));
+            Map<Long, Post> byId = loaded.stream().collect(Collectors.toMap(p -> p.record().id(), Function.identity()));
+            ordered = ranked.order().stream().map(c -> byId.get(c.postId())).toList();
+            rankerId = ranked.rankerId();
+        }
+        List<HomeEntry> entries = ordered.stream()
                 .map(p -> new HomeEntry(p, Optional.ofNullable(reposters.get(p.record().id()))))
                 .toList();
-        return new HomePage(entries, next, ranked.rankerId());
+        return new HomePage(entries, next, rankerId);
     }
 
     /** The SQL of the sources to read, one copy of its file each, numbered. */
@@ -198,7 +281,7 @@ public final class Feeds {
      * {@code reposters}.
      */
     private void repostsOf(Viewer viewer, Network network, List<HomeMerge.Candidate> candidates, Cursor cursor,
-                           Set<Long> checked, Set<Long> shownAbove, Map<Long, HomeEntry.Reposter> reposters) {
+                           Set<Long> checked, Set<Long> shownAbove, Map<Long, FeedDao.FolloweeRepost> reposters) {
         Map<Long, HomeMerge.Candidate> unchecked = new HashMap<>();
         for (HomeMerge.Candidate c : candidates) {
             if (checked.add(c.postId())) {
@@ -214,7 +297,7 @@ public final class Feeds {
             if (HomeMerge.NEWEST_FIRST.compare(key, cursor) <= 0) {
                 shownAbove.add(r.postId());
             } else if (c.repost() && key.equals(c.key())) {
-                reposters.put(r.postId(), new HomeEntry.Reposter(r.username(), r.displayName(), r.at()));
+                reposters.put(r.postId(), r);
             }
         }
     }
@@ -248,17 +331,51 @@ public final class Feeds {
      */
     public Posts.Page explore(Optional<Viewer> viewer, ExploreSort sort, Optional<String> before, int limit) {
         Cursor cursor = Cursor.parse(before);
-        long viewerId = viewerId(viewer);
+        int batch = pageSize(limit);
+        if (before.isEmpty()) {
+            Optional<Posts.Page> shared = firstPages.page(sort, viewer.map(v -> silenced.of(v.accountId())), limit);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return keyed(explore(viewerId(viewer), sort, cursor, batch), limit);
+    }
+
+    /**
+     * Explore's rows before a position as one viewer may see them, each with its position.
+     *
+     * @param viewerId the viewer, 0 signed out
+     * @param sort     the order
+     * @param cursor   where to start (for popular, the score stands in for the milliseconds)
+     * @param batch    how many
+     * @return the rows
+     */
+    List<KeyedPost> explore(long viewerId, ExploreSort sort, Cursor cursor, int batch) {
         if (sort == ExploreSort.RECENT) {
-            return posts.page(viewer, List.of(), dao.exploreRecent(viewerId, cursor.at(), cursor.id(), pageSize(limit)),
-                    limit);
+            return dao.exploreRecent(viewerId, cursor.at(), cursor.id(), batch).stream()
+                    .map(r -> new KeyedPost(r, new Cursor(r.publishedAt().orElseThrow(), r.id()))).toList();
         }
         // a popular position travels in the same token as a time position: the score stands in
         // for the milliseconds (Cursor.START's are above every score)
-        List<FeedDao.Scored> rows = dao.explorePopular(viewerId, cursor.at().toEpochMilli(), cursor.id(), pageSize(limit));
-        List<PostDao.Keyed> keyed = rows.stream()
-                .map(r -> new PostDao.Keyed(r.id(), Instant.ofEpochMilli(r.score()))).toList();
-        return posts.page(viewer, List.of(), keyed, limit);
+        return dao.explorePopular(viewerId, cursor.at().toEpochMilli(), cursor.id(), batch).stream()
+                .map(r -> new KeyedPost(r.post(), new Cursor(Instant.ofEpochMilli(r.sortKey()), r.post().id())))
+                .toList();
+    }
+
+    /**
+     * A post's row with its position in a list.
+     *
+     * @param post the row, which the viewer may see
+     * @param key  its position
+     */
+    record KeyedPost(PostRecord post, Cursor key) {
+    }
+
+    /** A page from rows read one beyond the limit, which the list's query checked for visibility. */
+    Posts.Page keyed(List<KeyedPost> rows, int limit) {
+        List<KeyedPost> page = rows.subList(0, Math.min(limit, rows.size()));
+        Optional<String> next = rows.size() > limit ? Optional.of(page.get(limit - 1).key().token()) : Optional.empty();
+        return new Posts.Page(posts.withContent(page.stream().map(KeyedPost::post).toList()), next);
     }
 
     /**

@@ -95,6 +95,16 @@ public final class Ranking {
         return new Ranked(KERNEL.rank(request), KERNEL.id());
     }
 
+    /**
+     * Whether a plugin's ranker would be asked (else the kernel's newest-first order stands, and
+     * the caller need not gather what a ranker is told).
+     *
+     * @return true when an installed ranker is not resting
+     */
+    public boolean pluginActive() {
+        return active().isPresent();
+    }
+
     private Optional<ExtensionRegistry.Tracked<FeedRanker>> active() {
         Instant now = clock.instant();
         restingUntil.values().removeIf(until -> !until.isAfter(now));

@@ -17,15 +17,18 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class TagFollows {
     private final FeedDao dao;
     private final Clock clock;
+    private final HomeTimelines timelines;
 
     /**
      * Creates the service.
      *
-     * @param database the database
-     * @param clock    the clock
+     * @param database  the database
+     * @param timelines the home timelines, rebuilt when the tags a viewer follows change
+     * @param clock     the clock
      */
-    public TagFollows(Database database, Clock clock) {
+    public TagFollows(Database database, HomeTimelines timelines, Clock clock) {
         this.dao = database.jdbi().onDemand(FeedDao.class);
+        this.timelines = timelines;
         this.clock = clock;
     }
 
@@ -49,6 +52,7 @@ public final class TagFollows {
         }
         try {
             dao.followTag(viewer.accountId(), key, clock.instant());
+            timelines.tagsChanged(viewer.accountId());
         } catch (UnableToExecuteStatementException e) {
             // a concurrent follow of the same tag (or one the database collates as the same) won
             if (dao.followsTag(viewer.accountId(), key) == 0) {
@@ -68,7 +72,9 @@ public final class TagFollows {
      */
     public String unfollow(Viewer viewer, String tag) {
         String key = key(tag);
-        dao.unfollowTag(viewer.accountId(), key);
+        if (dao.unfollowTag(viewer.accountId(), key) > 0) {
+            timelines.tagsChanged(viewer.accountId());
+        }
         return key;
     }
 

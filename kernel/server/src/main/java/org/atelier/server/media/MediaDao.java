@@ -53,6 +53,10 @@ public interface MediaDao {
     @SqlUpdate
     int reframeRefused(@Bind("id") long id, @Bind("revision") int revision, @Bind("error") String error);
 
+    /** Moves the updated_at of the post holding this image (see touchPost.sql). */
+    @SqlUpdate
+    void touchPost(@Bind("id") long id, @Bind("now") java.time.Instant now);
+
     /** Changes the alt text. */
     @SqlUpdate
     void updateAlt(@Bind("id") long id, @Bind("altText") String altText);

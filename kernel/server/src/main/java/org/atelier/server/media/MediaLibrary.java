@@ -108,11 +108,13 @@ public final class MediaLibrary {
             MediaRecord media = row.get();
             if (!alt.equals(media.altText())) {
                 tx.updateAlt(media.id(), alt);
+                tx.touchPost(media.id(), clock.instant());
             }
             if (!framing.equals(media.framing()) && media.state() != MediaState.FAILED
                     && tx.reframe(media.id(), framing.focalPoint().x(), framing.focalPoint().y(),
                             framing.thumbnailCrop().map(CropRect::text).orElse(null),
                             framing.coverCrop().map(CropRect::text).orElse(null)) == 1) {
+                tx.touchPost(media.id(), clock.instant());
                 MediaRenderer.enqueue(jobs, h, media.id());
             }
             return true;

@@ -60,6 +60,7 @@ public final class MediaRenderer {
     private static final System.Logger LOG = System.getLogger(MediaRenderer.class.getName());
     private static final int MAX_ERROR = 500;
 
+    private final java.time.Clock clock;
     private final Jdbi jdbi;
     private final MediaDao dao;
     private final MediaStore store;
@@ -89,8 +90,11 @@ public final class MediaRenderer {
      * @param store    where originals and renditions live
      * @param pipeline the media pipeline
      * @param limits   what an image may be, read per render (an instance setting)
+     * @param clock    the clock
      */
-    public MediaRenderer(Database database, MediaStore store, MediaPipeline pipeline, Supplier<MediaLimits> limits) {
+    public MediaRenderer(Database database, MediaStore store, MediaPipeline pipeline, Supplier<MediaLimits> limits,
+                         java.time.Clock clock) {
+        this.clock = clock;
         this.jdbi = database.jdbi();
         this.dao = jdbi.onDemand(MediaDao.class);
         this.store = store;
@@ -195,6 +199,7 @@ public final class MediaRenderer {
                 tx.insertRendition(new RenditionRecord(media.id(), entry.getKey(), r.mediaType(), r.width(),
                         r.height(), r.frameCount(), r.size(), keys.get(entry.getKey())));
             }
+            tx.touchPost(media.id(), clock.instant());
             return true;
         });
         if (current) {
@@ -216,6 +221,7 @@ public final class MediaRenderer {
                 notifyListeners(media.publicId(), 100);
             }
         } else if (dao.reframeRefused(media.id(), media.renderRevision(), error) == 1) {
+            dao.touchPost(media.id(), clock.instant());
             notifyListeners(media.publicId(), 100);
         }
         LOG.log(System.Logger.Level.INFO, "media {0} refused while rendering: {1}", media.publicId(), error);

@@ -20,15 +20,25 @@ public final class PostVisibility {
             + " AND NOT EXISTS (SELECT 1 FROM blocks vb WHERE (vb.account_id = p.author_id AND vb.target_id = :viewerId)"
             + " OR (vb.account_id = :viewerId AND vb.target_id = p.author_id))";
 
+    /**
+     * The columns of a post's row as {@link PostRecord} maps them, included as
+     * {@code <postColumns>} by every query that reads posts whole (posts aliased {@code p}, the
+     * author's account {@code a}).
+     */
+    public static final String COLUMNS = "p.id, p.public_id, p.author_id, a.username AS author_username,"
+            + " a.display_name AS author_name, p.title, p.description, p.description_html, p.is_sensitive,"
+            + " p.content_warning, p.licence, p.visibility, p.no_ai_training, p.in_portfolio, p.pinned, p.state,"
+            + " p.like_count, p.repost_count, p.comment_count, p.created_at, p.updated_at, p.published_at";
+
     private PostVisibility() {
     }
 
     /**
-     * Makes {@code <postVisible>} available to every statement of this Jdbi.
+     * Makes {@code <postVisible>} and {@code <postColumns>} available to every statement of this Jdbi.
      *
      * @param jdbi the database's Jdbi
      */
     public static void install(Jdbi jdbi) {
-        jdbi.getConfig(SqlStatements.class).define("postVisible", CONDITION);
+        jdbi.getConfig(SqlStatements.class).define("postVisible", CONDITION).define("postColumns", COLUMNS);
     }
 }

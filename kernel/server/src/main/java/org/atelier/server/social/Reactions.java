@@ -151,6 +151,10 @@ public final class Reactions {
         } else if (counted.changed()) {
             notifications.withdraw(kind.notification(), post.authorId(), viewer.accountId(), post.id());
         }
+        if (counted.changed() && kind == ReactionKind.REPOST) {
+            social.tell(add ? l -> l.reposted(viewer.accountId(), post, now)
+                    : l -> l.unreposted(viewer.accountId(), post));
+        }
         return new Reaction(add, counted.count());
     }
 

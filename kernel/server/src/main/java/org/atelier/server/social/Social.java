@@ -1,6 +1,11 @@
 package org.atelier.server.social;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Optional;
 import org.atelier.plugin.api.web.Viewer;
 import org.atelier.server.accounts.Account;
@@ -17,10 +22,12 @@ import org.jdbi.v3.core.Jdbi;
  * Thread-safe.
  */
 public final class Social {
+    private static final Logger LOG = Logger.getLogger(Social.class.getName());
     private final Jdbi jdbi;
     private final SocialDao dao;
     private final Notifications notifications;
     private final Clock clock;
+    private final List<SocialEvents> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * Creates the service.
@@ -38,6 +45,30 @@ public final class Social {
     }
 
     /**
+     * Adds a listener told about changes to follows, mutes, blocks and reposts.
+     *
+     * @param listener the listener
+     */
+    public void addListener(SocialEvents listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells every listener; one that throws is logged and does not stop the others or the caller. */
+    void tell(Consumer<SocialEvents> event) {
+        for (SocialEvents listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a social event listener failed", e);
+            }
+        }
+    }
+
+    private void changed(long accountId, long otherId) {
+        tell(l -> l.networkChanged(accountId, otherId));
+    }
+
+    /**
      * Follows an account: at once, or as a request when its profile is locked.
      *
      * @param viewer who follows
@@ -52,6 +83,9 @@ public final class Social {
         }
         FollowState state = dao.locked(target.id()).orElse(false) ? FollowState.PENDING : FollowState.ACCEPTED;
         if (dao.insertFollow(viewer.accountId(), target.id(), state.key(), clock.instant()) == 1) {
+            if (state == FollowState.ACCEPTED) {
+                changed(viewer.accountId(), target.id());
+            }
             notifications.notify(state == FollowState.PENDING ? NotificationKind.FOLLOW_REQUEST : NotificationKind.FOLLOW,
                     target.id(), viewer.accountId(), 0, 0);
             return state;
@@ -69,6 +103,7 @@ public final class Social {
      */
     public void unfollow(Viewer viewer, Account target) {
         if (dao.deleteFollow(viewer.accountId(), target.id()) > 0) {
+            changed(viewer.accountId(), target.id());
             notifications.withdraw(NotificationKind.FOLLOW, target.id(), viewer.accountId(), 0);
             notifications.withdraw(NotificationKind.FOLLOW_REQUEST, target.id(), viewer.accountId(), 0);
         }
@@ -85,6 +120,7 @@ public final class Social {
         if (dao.acceptFollow(follower.id(), viewer.accountId()) == 0) {
             throw noRequest();
         }
+        changed(viewer.accountId(), follower.id());
     }
 
     /**
@@ -156,6 +192,7 @@ public final class Social {
             tx.insertEdge("blocks", viewer.accountId(), target.id(), clock.instant());
             tx.deleteFollowsBetween(viewer.accountId(), target.id());
         });
+        changed(viewer.accountId(), target.id());
     }
 
     /**
@@ -166,6 +203,7 @@ public final class Social {
      */
     public void unblock(Viewer viewer, Account target) {
         dao.deleteEdge("blocks", viewer.accountId(), target.id());
+        changed(viewer.accountId(), target.id());
     }
 
     /**
@@ -179,6 +217,7 @@ public final class Social {
     public void mute(Viewer viewer, Account target) {
         requireOther(viewer, target, "You cannot mute yourself.");
         dao.insertEdge("mutes", viewer.accountId(), target.id(), clock.instant());
+        changed(viewer.accountId(), target.id());
     }
 
     /**
@@ -189,6 +228,7 @@ public final class Social {
      */
     public void unmute(Viewer viewer, Account target) {
         dao.deleteEdge("mutes", viewer.accountId(), target.id());
+        changed(viewer.accountId(), target.id());
     }
 
     /**

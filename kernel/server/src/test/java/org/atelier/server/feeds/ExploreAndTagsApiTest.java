@@ -32,7 +32,7 @@ class ExploreAndTagsApiTest {
     void exploreShowsPublicWorkOnlyNewestFirst(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient reader = community.artist("reader");
             BrowserClient anna = community.artist("anna");
             BrowserClient bruno = community.artist("bruno");
@@ -81,7 +81,7 @@ class ExploreAndTagsApiTest {
     void popularWeighsEngagementAgainstAge(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient anna = community.artist("anna");
             String[] fans = new String[12];
             for (int i = 0; i < fans.length; i++) {
@@ -125,7 +125,7 @@ class ExploreAndTagsApiTest {
     void tagPagesAndFollowingTags(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient reader = community.artist("reader");
             BrowserClient anna = community.artist("anna");
             String first = social.publish(anna, "\"tags\": [\"Watercolour\"]");

@@ -44,7 +44,7 @@ class FeedRankerTest {
     void aRankerReordersEachPageAndAMisbehavingOneIsIgnored(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient reader = community.artist("reader");
             BrowserClient anna = community.artist("anna");
             for (int i = 0; i < 5; i++) {

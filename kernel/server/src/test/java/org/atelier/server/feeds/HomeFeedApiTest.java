@@ -18,7 +18,10 @@ import org.atelier.server.testing.TestInstance;
 import org.atelier.testrig.BrowserClient;
 import org.atelier.testrig.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The home feed over the API on both databases: what it holds and leaves out, each post once,
@@ -27,13 +30,22 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HomeFeedApiTest {
 
+    /** Each database, with the reader's home read first (its timeline built empty, then kept by every change) or not. */
+    static Stream<Arguments> databasesAndTimelines() {
+        return Stream.of(TestDatabase.Kind.values())
+                .flatMap(kind -> Stream.of(Arguments.of(kind, false), Arguments.of(kind, true)));
+    }
+
     @ParameterizedTest
-    @EnumSource(TestDatabase.Kind.class)
-    void homeHoldsTheViewersNetworkOnceAndNothingElse(TestDatabase.Kind kind) {
+    @MethodSource("databasesAndTimelines")
+    void homeHoldsTheViewersNetworkOnceAndNothingElse(TestDatabase.Kind kind, boolean readFirst) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient reader = community.artist("reader");
+            if (readFirst) {
+                assertEquals(List.of(), ids(page(reader, "/api/v1/feeds/home")));
+            }
             BrowserClient anna = community.artist("anna");
             BrowserClient bruno = community.artist("bruno");
             BrowserClient carla = community.artist("carla");
@@ -101,7 +113,7 @@ class HomeFeedApiTest {
     void pagesNeitherSkipNorRepeatWhilePeoplePostBetweenFetches(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient reader = community.artist("reader");
             BrowserClient anna = community.artist("anna");
             BrowserClient bruno = community.artist("bruno");

@@ -41,7 +41,7 @@ class SearchApiTest {
     void findsPeopleByNameWithWildcardsTakenLiterally(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient anna = community.artist("anna_smith");
             community.artist("annabel");
             community.artist("joanna");
@@ -85,7 +85,7 @@ class SearchApiTest {
     void findsTagsByPrefixAndPostsByTitleWords(TestDatabase.Kind kind) {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
-            Social social = new Social(instance);
+            Social social = new Social(instance, community);
             BrowserClient anna = community.artist("anna");
             BrowserClient reader = community.artist("reader");
             BrowserClient muted = community.artist("muted_m");

@@ -16,17 +16,21 @@ import org.atelier.testrig.BrowserClient;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What the feed tests need of the social graph and of posts. Posts are made through the API;
- * follows, reposts, likes, mutes and blocks are written as the services that own them write them
- * (those services are not part of this package), straight into their tables.
+ * What the feed tests need of the social graph and of posts. Posts, follows, reposts, mutes and
+ * blocks go through the API as their artists' own clients (so that everything that listens to
+ * them — the materialised home timelines — hears them); a follow waiting for approval and crowds
+ * of likes are written straight into their tables, as the services write them (neither changes a
+ * home feed).
  */
 final class Social {
     private final TestInstance instance;
+    private final Community community;
     private final Jdbi jdbi;
     private int seed;
 
-    Social(TestInstance instance) {
+    Social(TestInstance instance, Community community) {
         this.instance = instance;
+        this.community = community;
         this.jdbi = instance.atelier().database().jdbi();
     }
 
@@ -39,38 +43,63 @@ final class Social {
                 .mapTo(Long.class).one());
     }
 
-    /** An accepted follow. */
+    /** The username of a post's author. */
+    String authorOf(String post) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.username FROM posts p JOIN accounts a ON a.id = p.author_id"
+                + " WHERE p.public_id = :p").bind("p", post).mapTo(String.class).one());
+    }
+
+    /** Follows an account that is not locked (the follow is accepted at once). */
     void follow(String follower, String followee) {
-        follow(follower, followee, "accepted");
+        call(follower, "POST", "/api/v1/accounts/" + followee + "/follow");
+    }
+
+    void unfollow(String follower, String followee) {
+        call(follower, "DELETE", "/api/v1/accounts/" + followee + "/follow");
     }
 
     /** A follow waiting for a locked account's approval. */
     void requestFollow(String follower, String followee) {
-        follow(follower, followee, "pending");
-    }
-
-    private void follow(String follower, String followee, String state) {
         jdbi.useHandle(h -> h.execute("INSERT INTO follows (follower_id, followee_id, state, created_at) VALUES (?, ?, ?, ?)",
-                id(follower), id(followee), state, Instant.now()));
+                id(follower), id(followee), "pending", Instant.now()));
     }
 
     void mute(String who, String target) {
-        jdbi.useHandle(h -> h.execute("INSERT INTO mutes (account_id, target_id, created_at) VALUES (?, ?, ?)",
-                id(who), id(target), Instant.now()));
+        call(who, "POST", "/api/v1/accounts/" + target + "/mute");
+    }
+
+    void unmute(String who, String target) {
+        call(who, "DELETE", "/api/v1/accounts/" + target + "/mute");
     }
 
     void block(String who, String target) {
-        jdbi.useHandle(h -> h.execute("INSERT INTO blocks (account_id, target_id, created_at) VALUES (?, ?, ?)",
-                id(who), id(target), Instant.now()));
+        call(who, "POST", "/api/v1/accounts/" + target + "/block");
     }
 
-    /** A repost, now, with the post's count. */
+    void unblock(String who, String target) {
+        call(who, "DELETE", "/api/v1/accounts/" + target + "/block");
+    }
+
     void repost(String who, String post) {
-        jdbi.useTransaction(h -> {
-            h.execute("INSERT INTO reposts (account_id, post_id, created_at) VALUES (?, ?, ?)", id(who), postId(post),
-                    Instant.now());
-            h.execute("UPDATE posts SET repost_count = repost_count + 1 WHERE id = ?", postId(post));
-        });
+        call(who, "POST", "/api/v1/posts/" + post + "/repost");
+    }
+
+    void unrepost(String who, String post) {
+        call(who, "DELETE", "/api/v1/posts/" + post + "/repost");
+    }
+
+    void followTag(String who, String tag) {
+        call(who, "POST", "/api/v1/tags/" + tag + "/follow");
+    }
+
+    void unfollowTag(String who, String tag) {
+        call(who, "DELETE", "/api/v1/tags/" + tag + "/follow");
+    }
+
+    private void call(String who, String method, String path) {
+        HttpResponse<String> response = community.signedIn(who).json(method, path, "");
+        assertEquals(true, response.statusCode() / 100 == 2, () -> method + " " + path + " as " + who + ": "
+                + response.statusCode() + " " + response.body());
     }
 
     /** Likes by as many accounts as given, with the post's count. */

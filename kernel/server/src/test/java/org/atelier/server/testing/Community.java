@@ -27,6 +27,8 @@ public final class Community {
     private final TestInstance instance;
     private final BrowserClient admin;
 
+    private final java.util.Map<String, BrowserClient> artists = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Community(TestInstance instance, BrowserClient admin) {
         this.instance = instance;
         this.admin = admin;
@@ -68,6 +70,21 @@ public final class Community {
             throw new IllegalStateException("cannot register " + username + ": " + registered.body());
         }
         TestInstance.signIn(client, username);
+        artists.put(username, client);
+        return client;
+    }
+
+    /**
+     * The signed-in client of an artist registered with {@link #artist}.
+     *
+     * @param username the username
+     * @return the client
+     */
+    public BrowserClient signedIn(String username) {
+        BrowserClient client = artists.get(username);
+        if (client == null) {
+            throw new IllegalArgumentException(username + " was not registered through this community");
+        }
         return client;
     }
 

@@ -1,5 +1,7 @@
--- explore, most popular first (see Popularity): one range of ix_posts_popular read backwards
-SELECT p.id, p.popularity AS score FROM posts p
+-- explore, most popular first (see Popularity): one range of ix_posts_popular read backwards; the
+-- rows come whole, as in exploreRecent.sql
+SELECT <postColumns>, p.popularity AS sort_key
+FROM posts p JOIN accounts a ON a.id = p.author_id
 WHERE p.state = 'published' AND p.visibility = 'public'
   AND (p.popularity < :score OR (p.popularity = :score AND p.id < :id))
   AND (<postVisible>)

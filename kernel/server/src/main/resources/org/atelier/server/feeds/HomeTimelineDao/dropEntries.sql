@@ -1,0 +1,1 @@
+DELETE FROM home_entries WHERE viewer_id IN (<viewers>)

@@ -1,0 +1,1 @@
+DELETE FROM home_timelines WHERE viewer_id IN (<viewers>)
