@@ -31,6 +31,10 @@ import org.atelier.server.collections.Collections;
 import org.atelier.server.api.SocialApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
+import org.atelier.server.federation.Instance;
+import org.atelier.server.federation.conversion.Actors;
+import org.atelier.server.federation.discovery.Discovery;
+import org.atelier.server.federation.keys.ActorKeys;
 import org.atelier.server.feeds.Feeds;
 import org.atelier.server.feeds.HomeTimelines;
 import org.atelier.server.feeds.SilencedAccounts;
@@ -202,6 +206,10 @@ public final class Atelier implements AutoCloseable {
             new ProfilesApi(profiles).routes(router);
             SocialPages socialPages = new SocialPages(social, reactions, comments, notifications, accounts, pages);
             socialPages.routes(router);
+            // ActivityPub clients asking for a profile page get the actor: before the page's route
+            Instance instance = Instance.of(config.baseUrl());
+            new Actors(instance, accounts, profiles, new ActorKeys(database, clock)).routes(router);
+            new Discovery(instance, accounts, settings, database, clock).routes(router);
             new ArtistPages(profiles, posts, media, pages, List.of(socialPages)).routes(router);
             new SiteSettingsPages(themes, posts, mediaSettings, pages).routes(router);
             Collections collections = new Collections(database, posts, clock);

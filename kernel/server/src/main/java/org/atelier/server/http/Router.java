@@ -3,6 +3,8 @@ package org.atelier.server.http;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.function.Predicate;
 
 /**
  * Registers kernel routes on Helidon's routing, each wrapped so that it gets a prepared
@@ -36,6 +38,27 @@ public final class Router {
      */
     public Router get(String path, KernelRoute route) {
         return on(Method.GET, path, route, false);
+    }
+
+    /**
+     * A GET route for some requests only — those an ActivityPub client makes to a page's URL, say:
+     * the others go on to the next route of the path (register this one first).
+     *
+     * @param path   the path pattern
+     * @param wanted which requests this route answers
+     * @param route  the handler
+     * @return this router
+     */
+    public Router getWhen(String path, Predicate<ServerRequest> wanted, KernelRoute route) {
+        Handler handler = wrap(route, false);
+        routing.route(Method.GET, path, (request, response) -> {
+            if (wanted.test(request)) {
+                handler.handle(request, response);
+            } else {
+                response.next();
+            }
+        });
+        return this;
     }
 
     /**

@@ -1,0 +1,63 @@
+package org.atelier.server.federation;
+
+import java.util.Locale;
+
+/**
+ * ActivityStreams media types, and which requests ask for them: content negotiation lets one URL
+ * answer HTML to browsers and ActivityStreams JSON to ActivityPub clients.
+ */
+public final class ActivityStreams {
+    /** The ActivityPub media type. */
+    public static final String ACTIVITY_JSON = "application/activity+json";
+    /** The JSON-LD form ActivityPub also names. */
+    public static final String LD_JSON_PROFILE = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+    /** The ActivityStreams context. */
+    public static final String CONTEXT = "https://www.w3.org/ns/activitystreams";
+    /** The security vocabulary (publicKey). */
+    public static final String SECURITY = "https://w3id.org/security/v1";
+
+    private ActivityStreams() {
+    }
+
+    /**
+     * Whether an Accept header asks for ActivityStreams JSON: {@code application/activity+json},
+     * or {@code application/ld+json} with the ActivityStreams profile (or without one, as some
+     * peers send it), before any HTML type it lists.
+     *
+     * @param accept the header, or null
+     * @return true for an ActivityPub client
+     */
+    public static boolean wanted(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip();
+            if (quality(parts) == 0) {
+                continue;
+            }
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                return false;
+            }
+            if (type.equals(ACTIVITY_JSON) || type.equals("application/ld+json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip();
+            if (param.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(param.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
