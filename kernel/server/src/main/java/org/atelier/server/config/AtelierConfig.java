@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.atelier.server.federation.dereferencing.AddressAllowList;
 
 /**
  * Everything an instance is configured with at start-up. Instance settings that admins change at
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param baseUrl        the public base URL of the instance (its identity in federation)
  * @param bundledPlugins where the plugin jars shipped with this build are, installed on first start
  * @param pluginTimeoutMillis how long a call into a plugin may take before it is cut off
+ * @param federationAllowPrivate private, loopback and other special addresses and hosts that
+ *                       federation requests may reach all the same (none by default)
  */
 public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig database, URI baseUrl,
-                            Optional<Path> bundledPlugins, long pluginTimeoutMillis) {
+                            Optional<Path> bundledPlugins, long pluginTimeoutMillis,
+                            AddressAllowList federationAllowPrivate) {
 
     /**
      * How to reach the database.
@@ -64,6 +68,7 @@ public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig 
      * @param baseUrl             public base URL
      * @param bundledPlugins      bundled plugin jars
      * @param pluginTimeoutMillis plugin call timeout
+     * @param federationAllowPrivate special addresses federation may reach
      */
     public AtelierConfig {
         if (port < 0 || port > 65535) {
@@ -73,6 +78,7 @@ public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig 
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(bundledPlugins, "bundledPlugins");
+        Objects.requireNonNull(federationAllowPrivate, "federationAllowPrivate");
         if (baseUrl == null || !List.of("http", "https").contains(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + baseUrl);
         }
@@ -97,7 +103,8 @@ public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig 
      * @return a copy
      */
     public AtelierConfig withPort(int newPort) {
-        return new AtelierConfig(newPort, bind, dataDir, database, baseUrl, bundledPlugins, pluginTimeoutMillis);
+        return new AtelierConfig(newPort, bind, dataDir, database, baseUrl, bundledPlugins, pluginTimeoutMillis,
+                federationAllowPrivate);
     }
 
     /**
@@ -107,7 +114,8 @@ public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig 
      * @return a copy
      */
     public AtelierConfig withBaseUrl(URI newBaseUrl) {
-        return new AtelierConfig(port, bind, dataDir, database, newBaseUrl, bundledPlugins, pluginTimeoutMillis);
+        return new AtelierConfig(port, bind, dataDir, database, newBaseUrl, bundledPlugins, pluginTimeoutMillis,
+                federationAllowPrivate);
     }
 
     /**
@@ -117,6 +125,6 @@ public record AtelierConfig(int port, String bind, Path dataDir, DatabaseConfig 
      * @return a copy
      */
     public AtelierConfig withPluginTimeoutMillis(long millis) {
-        return new AtelierConfig(port, bind, dataDir, database, baseUrl, bundledPlugins, millis);
+        return new AtelierConfig(port, bind, dataDir, database, baseUrl, bundledPlugins, millis, federationAllowPrivate);
     }
 }

@@ -5,9 +5,12 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.atelier.server.federation.dereferencing.AddressAllowList;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,13 +33,16 @@ import org.yaml.snakeyaml.error.YAMLException;
  * plugins:
  *   bundled: ./plugins       # ATELIER_BUNDLED_PLUGINS (or -Datelier.bundledPlugins)
  *   timeout-ms: 5000         # ATELIER_PLUGIN_TIMEOUT_MS
+ * federation:
+ *   allow-private: [10.1.0.0/16, relay.internal]   # ATELIER_FEDERATION_ALLOW_PRIVATE, comma-separated
  * </pre>
  */
 public final class ConfigLoader {
     private static final java.util.Set<String> TOP_KEYS =
-            java.util.Set.of("port", "bind", "data-dir", "base-url", "database", "plugins");
+            java.util.Set.of("port", "bind", "data-dir", "base-url", "database", "plugins", "federation");
     private static final java.util.Set<String> DATABASE_KEYS = java.util.Set.of("url", "user", "password");
     private static final java.util.Set<String> PLUGIN_KEYS = java.util.Set.of("bundled", "timeout-ms");
+    private static final java.util.Set<String> FEDERATION_KEYS = java.util.Set.of("allow-private");
 
     private final Function<String, String> env;
 
@@ -72,6 +78,8 @@ public final class ConfigLoader {
         Map<String, Object> plugins = section(yaml, "plugins");
         checkKeys(db, "database.", DATABASE_KEYS);
         checkKeys(plugins, "plugins.", PLUGIN_KEYS);
+        Map<String, Object> federation = section(yaml, "federation");
+        checkKeys(federation, "federation.", FEDERATION_KEYS);
 
         int port = parseInt("port / ATELIER_PORT", value("ATELIER_PORT", yaml.get("port"), "8080"));
         String bind = value("ATELIER_BIND", yaml.get("bind"), "127.0.0.1");
@@ -85,10 +93,33 @@ public final class ConfigLoader {
                 System.getProperty("atelier.bundledPlugins", ""));
         long timeout = parseInt("plugins.timeout-ms / ATELIER_PLUGIN_TIMEOUT_MS", value("ATELIER_PLUGIN_TIMEOUT_MS",
                 plugins.get("timeout-ms"), "5000"));
+        AddressAllowList allowPrivate = parseAllowList(value("ATELIER_FEDERATION_ALLOW_PRIVATE",
+                commaSeparated(federation.get("allow-private")), ""));
 
         return new AtelierConfig(port, bind, dataDir,
                 new AtelierConfig.DatabaseConfig(dbUrl.isBlank() ? Optional.empty() : Optional.of(dbUrl), dbUser, dbPassword),
-                baseUrl, bundled.isBlank() ? Optional.empty() : Optional.of(Path.of(bundled).toAbsolutePath()), timeout);
+                baseUrl, bundled.isBlank() ? Optional.empty() : Optional.of(Path.of(bundled).toAbsolutePath()), timeout,
+                allowPrivate);
+    }
+
+    /** A YAML list is the same as its items separated by commas (the variable's form). */
+    private static Object commaSeparated(Object fromYaml) {
+        if (fromYaml instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (fromYaml instanceof Map) {
+            throw new IllegalArgumentException("federation.allow-private must be a list or a comma-separated string");
+        }
+        return fromYaml;
+    }
+
+    private static AddressAllowList parseAllowList(String text) {
+        try {
+            return AddressAllowList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("federation.allow-private / ATELIER_FEDERATION_ALLOW_PRIVATE: "
+                    + e.getMessage(), e);
+        }
     }
 
     private String value(String variable, Object fromYaml, String fallback) {

@@ -2,6 +2,7 @@ package org.atelier.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.atelier.server.federation.dereferencing.AddressAllowList;
 import org.atelier.server.store.DatabaseKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,5 +194,34 @@ class ConfigLoaderTest {
         assertTrue(missing.contains("nope.yaml"), missing);
         env.put("ATELIER_DATA_DIR", dir.toString());
         assertEquals(8080, load("").port(), "an empty file is all defaults");
+    }
+
+    @Test
+    void federationMayBeAllowedPrivateAddressesByListOrVariable() throws Exception {
+        env.put("ATELIER_DATA_DIR", dir.toString());
+        assertSame(AddressAllowList.NONE, new ConfigLoader(env::get).load(Optional.empty()).federationAllowPrivate(),
+                "nothing private is reachable by default");
+        AddressAllowList list = load("federation:\n  allow-private: [10.1.0.0/16, relay.internal]\n")
+                .federationAllowPrivate();
+        assertEquals(List.of("10.1.0.0/16", "relay.internal"), list.entries());
+        assertTrue(list.permits("other.example", InetAddress.getByName("10.1.2.3")));
+        assertEquals(List.of("127.0.0.1/32", "fd00::/8"),
+                load("federation:\n  allow-private: 127.0.0.1/32, fd00::/8\n").federationAllowPrivate().entries());
+        env.put("ATELIER_FEDERATION_ALLOW_PRIVATE", " 192.168.0.0/16 ,localhost");
+        assertEquals(List.of("192.168.0.0/16", "localhost"),
+                load("federation:\n  allow-private: [10.1.0.0/16]\n").federationAllowPrivate().entries(),
+                "the variable wins over the file");
+    }
+
+    @Test
+    void aBadAllowListEntryIsRefusedWithTheSettingAndTheEntry() {
+        String fromFile = refusal("federation:\n  allow-private: [10.0.0.1/8]\n");
+        assertTrue(fromFile.contains("federation.allow-private") && fromFile.contains("'10.0.0.1/8'")
+                && fromFile.contains("10.0.0.0/8"), fromFile);
+        assertTrue(refusal("federation:\n  allow-private:\n    cidr: 10.0.0.0/8\n").contains("allow-private"));
+        assertTrue(refusal("federation:\n  allow-privat: 10.0.0.0/8\n").contains("'federation.allow-privat'"));
+        env.put("ATELIER_FEDERATION_ALLOW_PRIVATE", "127.0.0.1/32,*.lan");
+        String fromEnv = refusal("");
+        assertTrue(fromEnv.contains("ATELIER_FEDERATION_ALLOW_PRIVATE") && fromEnv.contains("'*.lan'"), fromEnv);
     }
 }

@@ -15,6 +15,7 @@ import org.atelier.server.Atelier;
 import org.atelier.server.accounts.Account;
 import org.atelier.server.accounts.Registration;
 import org.atelier.server.config.AtelierConfig;
+import org.atelier.server.federation.dereferencing.AddressAllowList;
 import org.atelier.testrig.BrowserClient;
 import org.atelier.testrig.TestDatabase;
 
@@ -26,6 +27,11 @@ import org.atelier.testrig.TestDatabase;
 public final class TestInstance implements AutoCloseable {
     /** The password every fixture account gets. */
     public static final String PASSWORD = "correct horse battery";
+    /**
+     * What test instances let federation reach although it is loopback: each other, and the
+     * test's own fake remote servers, all on 127.0.0.1.
+     */
+    public static final AddressAllowList LOOPBACK = AddressAllowList.parse("127.0.0.1/32");
 
     private final TestDatabase database;
     private final Path dataDir;
@@ -79,7 +85,7 @@ public final class TestInstance implements AutoCloseable {
             String bundled = System.getProperty("atelier.bundledPlugins");
             AtelierConfig config = new AtelierConfig(0, "127.0.0.1", dataDir,
                     new AtelierConfig.DatabaseConfig(Optional.of(database.url()), database.user(), database.password()),
-                    baseUrl, Optional.ofNullable(bundled).map(Path::of), pluginTimeout);
+                    baseUrl, Optional.ofNullable(bundled).map(Path::of), pluginTimeout, LOOPBACK);
             return new TestInstance(database, dataDir, config, runJobs);
         } catch (IOException e) {
             database.close();
