@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.atelier.server.accounts.Accounts;
@@ -34,7 +35,13 @@ import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.federation.Instance;
 import org.atelier.server.federation.conversion.Actors;
+import org.atelier.server.federation.dereferencing.ActivityDocuments;
+import org.atelier.server.federation.dereferencing.OutboundHttp;
+import org.atelier.server.federation.dereferencing.OutboundLimits;
+import org.atelier.server.federation.dereferencing.OutboundResponse;
+import org.atelier.server.federation.dereferencing.RemoteKeys;
 import org.atelier.server.federation.discovery.Discovery;
+import org.atelier.server.federation.inbound.Inbox;
 import org.atelier.server.federation.keys.ActorKeys;
 import org.atelier.server.feeds.Feeds;
 import org.atelier.server.feeds.HomeTimelines;
@@ -209,8 +216,19 @@ public final class Atelier implements AutoCloseable {
             socialPages.routes(router);
             // ActivityPub clients asking for a profile page get the actor: before the page's route
             Instance instance = Instance.of(config.baseUrl());
-            new Actors(instance, accounts, profiles, new ActorKeys(database, clock)).routes(router);
+            ActorKeys actorKeys = new ActorKeys(database, clock);
+            new Actors(instance, accounts, profiles, actorKeys).routes(router);
             new Discovery(instance, accounts, settings, database, clock).routes(router);
+            OutboundHttp outbound = new OutboundHttp(config.federationAllowPrivate(), OutboundLimits.DEFAULTS,
+                    "Atelier/" + Discovery.version() + " (+" + instance.baseUrl() + ")");
+            ActivityDocuments documents = new ActivityDocuments((uri, headers) -> {
+                OutboundResponse answer = outbound.get(uri, headers);
+                return new ActivityDocuments.Answer(answer.status(), answer.header("content-type").orElse(""),
+                        answer.body());
+            }, instance, actorKeys, clock);
+            // no activity is processed yet: the handlers per type are the next layer (FEDERATION.md)
+            Inbox inbox = new Inbox(database, accounts, new RemoteKeys(database, documents, clock), jobs, Map.of(), clock);
+            inbox.routes(router);
             new ArtistPages(profiles, posts, media, pages, List.of(socialPages)).routes(router);
             new SiteSettingsPages(themes, posts, mediaSettings, pages).routes(router);
             Collections collections = new Collections(database, posts, clock);
@@ -255,6 +273,7 @@ public final class Atelier implements AutoCloseable {
                     .handler(Housekeeping.QUEUE, job -> housekeeping.run())
                     .handler(MediaRenderer.QUEUE, renderer::handle)
                     .handler(Popularity.QUEUE, job -> popularity.runScheduled())
+                    .handler(Inbox.QUEUE, inbox::process)
                     .build();
             housekeeping.schedule();
             popularity.schedule();

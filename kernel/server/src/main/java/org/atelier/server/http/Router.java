@@ -73,6 +73,18 @@ public final class Router {
     }
 
     /**
+     * A POST route for other servers (ActivityPub deliveries): no session or CSRF token is
+     * involved — the handler verifies the request's HTTP signature instead.
+     *
+     * @param path  the path pattern
+     * @param route the handler
+     * @return this router
+     */
+    public Router postFromPeers(String path, KernelRoute route) {
+        return on(Method.POST, path, route, false);
+    }
+
+    /**
      * A POST route carrying a multipart upload: the handler checks the CSRF token itself, from the
      * header or the upload's {@code _csrf} field.
      *

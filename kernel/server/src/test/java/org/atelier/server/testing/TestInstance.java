@@ -78,14 +78,49 @@ public final class TestInstance implements AutoCloseable {
         return start(kind, baseUrl, pluginTimeout, true);
     }
 
+    /**
+     * Starts an instance that other instances can federate with: its base URL is its real address,
+     * {@code http://127.0.0.1:<port>} (a port found free first, kept across {@link #restart()}),
+     * and its outbound requests may reach 127.0.0.1.
+     *
+     * @param kind H2 or MariaDB
+     * @return the running instance
+     */
+    public static TestInstance startFederated(TestDatabase.Kind kind) {
+        return startFederated(kind, true);
+    }
+
+    /**
+     * Starts an instance at its real address, like {@link #startFederated(TestDatabase.Kind)}.
+     *
+     * @param kind          H2 or MariaDB
+     * @param reachLoopback whether its outbound requests may reach 127.0.0.1 (a production instance may not)
+     * @return the running instance
+     */
+    public static TestInstance startFederated(TestDatabase.Kind kind, boolean reachLoopback) {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(kind, port, URI.create("http://127.0.0.1:" + port), 5_000, true,
+                reachLoopback ? LOOPBACK : AddressAllowList.NONE);
+    }
+
     private static TestInstance start(TestDatabase.Kind kind, URI baseUrl, long pluginTimeout, boolean runJobs) {
+        return start(kind, 0, baseUrl, pluginTimeout, runJobs, LOOPBACK);
+    }
+
+    private static TestInstance start(TestDatabase.Kind kind, int port, URI baseUrl, long pluginTimeout, boolean runJobs,
+                                      AddressAllowList allowList) {
         TestDatabase database = TestDatabase.create(kind);
         try {
             Path dataDir = Files.createTempDirectory("atelier-data-");
             String bundled = System.getProperty("atelier.bundledPlugins");
-            AtelierConfig config = new AtelierConfig(0, "127.0.0.1", dataDir,
+            AtelierConfig config = new AtelierConfig(port, "127.0.0.1", dataDir,
                     new AtelierConfig.DatabaseConfig(Optional.of(database.url()), database.user(), database.password()),
-                    baseUrl, Optional.ofNullable(bundled).map(Path::of), pluginTimeout, LOOPBACK);
+                    baseUrl, Optional.ofNullable(bundled).map(Path::of), pluginTimeout, allowList);
             return new TestInstance(database, dataDir, config, runJobs);
         } catch (IOException e) {
             database.close();
@@ -99,6 +134,12 @@ public final class TestInstance implements AutoCloseable {
     /** @return the running kernel */
     public Atelier atelier() {
         return atelier;
+    }
+
+    /** @return the instance's public base URL, without a trailing slash */
+    public String baseUrl() {
+        String base = config.baseUrl().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /** @return the data directory */

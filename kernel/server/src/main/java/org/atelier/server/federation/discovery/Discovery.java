@@ -181,7 +181,8 @@ public final class Discovery {
         x.send(200, "application/json; profile=\"" + NODEINFO_SCHEMA + version + "#\"", Json.write(info));
     }
 
-    private static String version() {
+    /** @return this build's version (the jar's implementation version; {@code 0.1.0-dev} from classes) */
+    public static String version() {
         String v = Discovery.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;
     }

@@ -1,0 +1,1 @@
+DELETE FROM remote_keys WHERE key_hash = :keyHash

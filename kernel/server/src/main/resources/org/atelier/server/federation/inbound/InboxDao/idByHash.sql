@@ -1,0 +1,1 @@
+SELECT id FROM inbox_activities WHERE activity_hash = :activityHash

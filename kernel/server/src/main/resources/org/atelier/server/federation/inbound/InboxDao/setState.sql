@@ -1,0 +1,1 @@
+UPDATE inbox_activities SET state = :state WHERE id = :id
