@@ -17,7 +17,9 @@
 #      BENCH_DURATION (20s) per endpoint, and prints p50, p99, requests/s, the CPU time per
 #      request of the JVM, MariaDB and wrk, and non-2xx answers. BENCH_ENDPOINTS picks some of
 #      "home recent popular"; BENCH_JAVA_OPTS adds JVM flags (a flight recording, say);
-#      BENCH_DB_PARAMS is appended to the JDBC URL (e.g. ?useServerPrepStmts=true).
+#      BENCH_DB_PARAMS is appended to the JDBC URL (e.g. ?useServerPrepStmts=true). Each endpoint
+#      runs twice: flat out (the most the box serves), then paced so that the connections offer
+#      about BENCH_RATE (1,000) requests/s (the latency at that load).
 # MariaDB's buffer pool is raised to 1 GiB for the run if it is smaller (and put back after), so
 # that the generated data (its size is printed) is read from memory, as on a server sized for it.
 set -euo pipefail
@@ -111,17 +113,23 @@ request = function()
   return wrk.format("GET", nil, { ["Cookie"] = "atelier_session=" .. sessions[n] })
 end
 LUA
+# the same requests paced: each connection waits between answer and next request, so that the 50
+# connections offer about BENCH_RATE requests/s — latency at a given load, where the saturation
+# run above gives the most the box serves (and the queueing that comes with it)
+RATE="${BENCH_RATE:-1000}"
+{ cat "$WORK/sessions.lua"; echo "delay = function() return $(( CONNECTIONS * 1000 * 9 / 10 / RATE )) end"; } >"$WORK/paced.lua"
 
 to_ms() {  # wrk prints 812.00us, 3.45ms or 1.02s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU time of a process, in clock ticks
 MARIADB_PID="$(pgrep -x mariadbd || pgrep -x mysqld || true)"
-run() {  # $1 label, $2 path
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/sessions.lua" "$BASE$2" >/dev/null  # warm-up
+run() {  # $1 label, $2 path, $3 script (default sessions.lua), $4 "nowarm" to skip the warm-up
+  local script="${3:-sessions.lua}"
+  [[ "${4:-}" == nowarm ]] || wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/sessions.lua" "$BASE$2" >/dev/null
   local j0 m0 j1 m1 p50 p99 rps n errors cost
   j0="$(ticks "$PID")"; m0="$( [[ -n "$MARIADB_PID" ]] && ticks "$MARIADB_PID" || echo 0)"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/sessions.lua" "$BASE$2" >"$WORK/wrk.txt" &
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/$script" "$BASE$2" >"$WORK/wrk.txt" &
   local wrk_pid=$! w=0 t
   while kill -0 "$wrk_pid" 2>/dev/null; do t="$(ticks "$wrk_pid" 2>/dev/null || true)"; [[ -z "$t" ]] || w="$t"; sleep 0.5; done
   wait "$wrk_pid"
@@ -143,6 +151,13 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the m
 printf '%-22s %8s %8s %7s  %6s %6s %6s   %s\n' endpoint p50-ms p99-ms req/s jvm-ms db-ms wrk-ms "errors"
 echo "(jvm-ms, db-ms, wrk-ms: CPU time per request spent by the Atelier JVM, by mariadbd and by wrk)"
 ENDPOINTS="${BENCH_ENDPOINTS:-home recent popular}"
-[[ "$ENDPOINTS" != *home* ]] || run "home (50 viewers)" "/api/v1/feeds/home"
-[[ "$ENDPOINTS" != *recent* ]] || run "explore recent" "/api/v1/feeds/explore"
-[[ "$ENDPOINTS" != *popular* ]] || run "explore popular" "/api/v1/feeds/explore?sort=popular"
+for endpoint in home recent popular; do
+  [[ "$ENDPOINTS" == *$endpoint* ]] || continue
+  case "$endpoint" in
+    home) label="home (50 viewers)"; path="/api/v1/feeds/home" ;;
+    recent) label="explore recent"; path="/api/v1/feeds/explore" ;;
+    popular) label="explore popular"; path="/api/v1/feeds/explore?sort=popular" ;;
+  esac
+  run "$label" "$path"
+  run "  paced to ~$RATE/s" "$path" paced.lua nowarm
+done

@@ -23,8 +23,9 @@ import org.atelier.server.text.Mention;
  * viewer's page is those rows minus the authors silenced for them ({@link SilencedAccounts}). What
  * the cache can hold back is a post newer than {@link #TTL}, or counts that old. When a viewer silences so many of the shared rows' authors
  * that a page cannot be filled from them, the caller reads the viewer's own page. A post
- * published, edited or deleted on this kernel node is seen at once (the shared rows are dropped);
- * on another node, within {@link #TTL}. Thread-safe.
+ * published, edited or deleted on this kernel node is seen by the next request (the shared rows
+ * expire); on another node, within {@link #TTL}. One request at a time reads the rows again, the
+ * others serving the old ones meanwhile. Thread-safe.
  */
 final class ExploreFirstPages implements PostEvents {
     /** How long a first page is shared. */
@@ -39,6 +40,8 @@ final class ExploreFirstPages implements PostEvents {
     private final Posts posts;
     private final Clock clock;
     private final Map<ExploreSort, Shared> shared = new EnumMap<>(ExploreSort.class);
+    /** The orders whose rows a request is reading now (guarded by {@code shared}). */
+    private final java.util.Set<ExploreSort> refreshing = java.util.EnumSet.noneOf(ExploreSort.class);
 
     ExploreFirstPages(Feeds feeds, Posts posts, Clock clock) {
         this.feeds = feeds;
@@ -95,26 +98,39 @@ final class ExploreFirstPages implements PostEvents {
 
     private void forget() {
         synchronized (shared) {
-            shared.clear();
+            // expired rather than dropped: the next request reads them again while others in flight keep the old
+            shared.replaceAll((sort, kept) -> new Shared(kept.rows(), kept.posts(), kept.whole(), Instant.MIN));
         }
     }
 
     private Shared rows(ExploreSort sort) {
         Instant now = clock.instant();
+        Shared kept;
         synchronized (shared) {
-            Shared kept = shared.get(sort);
-            if (kept != null && kept.until().isAfter(now)) {
+            kept = shared.get(sort);
+            if (kept != null && (kept.until().isAfter(now) || !refreshing.add(sort))) {
+                // fresh, or another request is reading the new rows: this one serves what is kept
                 return kept;
             }
+            if (kept == null) {
+                refreshing.add(sort);
+            }
         }
-        // read outside the lock: two requests at the turn of a second may both read, which is harmless
-        int want = Posts.MAX_PAGE + 1 + SPARE;
-        List<Feeds.KeyedPost> rows = feeds.explore(0L, sort, Cursor.START, want);
-        List<Post> loaded = posts.withContent(rows.stream().map(Feeds.KeyedPost::post).toList());
-        Shared fresh = new Shared(rows, loaded, rows.size() < want, now.plus(TTL));
-        synchronized (shared) {
-            shared.put(sort, fresh);
+        // one request reads at a time per order (the first ones on a cold start may read together);
+        // the others keep serving the old rows meanwhile, so the turn of a second is no stampede
+        try {
+            int want = Posts.MAX_PAGE + 1 + SPARE;
+            List<Feeds.KeyedPost> rows = feeds.explore(0L, sort, Cursor.START, want);
+            List<Post> loaded = posts.withContent(rows.stream().map(Feeds.KeyedPost::post).toList());
+            Shared fresh = new Shared(rows, loaded, rows.size() < want, clock.instant().plus(TTL));
+            synchronized (shared) {
+                shared.put(sort, fresh);
+            }
+            return fresh;
+        } finally {
+            synchronized (shared) {
+                refreshing.remove(sort);
+            }
         }
-        return fresh;
     }
 }
