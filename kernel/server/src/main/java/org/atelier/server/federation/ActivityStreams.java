@@ -47,6 +47,16 @@ public final class ActivityStreams {
         return false;
     }
 
+    /**
+     * Whether a request asks for ActivityStreams JSON (see {@link #wanted(String)}).
+     *
+     * @param request the request
+     * @return true for an ActivityPub client
+     */
+    public static boolean wantedBy(io.helidon.webserver.http.ServerRequest request) {
+        return wanted(request.headers().first(io.helidon.http.HeaderNames.ACCEPT).orElse(null));
+    }
+
     private static double quality(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String param = parts[i].strip();

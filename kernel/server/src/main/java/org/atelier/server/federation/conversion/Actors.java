@@ -1,7 +1,6 @@
 package org.atelier.server.federation.conversion;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +57,10 @@ public final class Actors {
      * @param router the router
      */
     public void routes(Router router) {
-        router.getWhen("/@{username}", Actors::wantsActivity, x -> send(x, person(profile(x))));
+        router.getWhen("/@{username}", ActivityStreams::wantedBy, x -> send(x, person(profile(x))));
         router.get("/users/{username}", x -> {
             Profile profile = profile(x);
-            if (wantsActivity(x.request())) {
+            if (ActivityStreams.wantedBy(x.request())) {
                 send(x, person(profile));
             } else {
                 x.response().status(302);
@@ -171,9 +170,6 @@ public final class Actors {
         x.send(200, ActivityStreams.ACTIVITY_JSON + "; charset=utf-8", Json.write(document));
     }
 
-    private static boolean wantsActivity(ServerRequest request) {
-        return ActivityStreams.wanted(request.headers().first(HeaderNames.ACCEPT).orElse(null));
-    }
 
     private static Map<String, Object> terms() {
         Map<String, Object> t = new LinkedHashMap<>();
