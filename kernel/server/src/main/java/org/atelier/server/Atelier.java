@@ -34,6 +34,7 @@ import org.atelier.server.api.SocialApi;
 import org.atelier.server.config.AtelierConfig;
 import org.atelier.server.embeds.Embeds;
 import org.atelier.server.federation.Instance;
+import org.atelier.server.federation.conversion.ActorCollections;
 import org.atelier.server.federation.conversion.Actors;
 import org.atelier.server.federation.conversion.Notes;
 import org.atelier.server.federation.dereferencing.ActivityDocuments;
@@ -219,7 +220,9 @@ public final class Atelier implements AutoCloseable {
             Instance instance = Instance.of(config.baseUrl());
             ActorKeys actorKeys = new ActorKeys(database, clock);
             new Actors(instance, accounts, profiles, actorKeys).routes(router);
-            new Notes(instance, posts).routes(router);
+            Notes notes = new Notes(instance, posts);
+            notes.routes(router);
+            new ActorCollections(instance, accounts, posts, notes).routes(router);
             new Discovery(instance, accounts, settings, database, clock).routes(router);
             OutboundHttp outbound = new OutboundHttp(config.federationAllowPrivate(), OutboundLimits.DEFAULTS,
                     "Atelier/" + Discovery.version() + " (+" + instance.baseUrl() + ")");

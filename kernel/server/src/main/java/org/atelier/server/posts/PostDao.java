@@ -122,6 +122,16 @@ public interface PostDao {
                            @Bind("viewerId") long viewerId, @Bind("at") Instant at, @Bind("id") long id,
                            @Bind("limit") int limit);
 
+    /** @return how many published posts of the artist the viewer may see */
+    @SqlQuery
+    long countAuthorPosts(@Bind("authorId") long authorId, @Bind("viewerId") long viewerId);
+
+    /** @return one page of all the artist's published posts the viewer may see, before the cursor */
+    @SqlQuery
+    @RegisterConstructorMapper(Keyed.class)
+    List<Keyed> authorPosts(@Bind("authorId") long authorId, @Bind("viewerId") long viewerId, @Bind("at") Instant at,
+                            @Bind("id") long id, @Bind("limit") int limit);
+
     /** @return one page of the artist's drafts, before the cursor */
     @SqlQuery
     @RegisterConstructorMapper(Keyed.class)

@@ -288,6 +288,40 @@ public final class Posts {
     }
 
     /**
+     * A page of all an artist's published posts the viewer may see, newest first (an outbox).
+     *
+     * @param viewer   who asks
+     * @param authorId the artist
+     * @param cursor   where the previous page ended
+     * @param limit    page size
+     * @return the page
+     */
+    public Page published(Optional<Viewer> viewer, long authorId, Cursor cursor, int limit) {
+        return page(viewer, List.of(), dao.authorPosts(authorId, viewerId(viewer), cursor.at(), cursor.id(),
+                pageSize(limit)), limit);
+    }
+
+    /**
+     * @param viewer   who asks
+     * @param authorId the artist
+     * @return how many of the artist's published posts the viewer may see
+     */
+    public long countPublished(Optional<Viewer> viewer, long authorId) {
+        return dao.countAuthorPosts(authorId, viewerId(viewer));
+    }
+
+    /**
+     * An artist's pinned works the viewer may see, newest first.
+     *
+     * @param viewer   who asks
+     * @param authorId the artist
+     * @return the posts
+     */
+    public List<Post> pinned(Optional<Viewer> viewer, long authorId) {
+        return load(viewer, dao.pinnedPortfolio(authorId, viewerId(viewer), MAX_PINNED));
+    }
+
+    /**
      * A page of an artist's portfolio as the viewer may see it: pinned works first (on the first
      * page), then newest first.
      *

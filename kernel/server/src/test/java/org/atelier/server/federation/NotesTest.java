@@ -105,10 +105,50 @@ class NotesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theOutboxListsWhatAnyoneMaySeeAndFeaturedThePinnedWorks(TestDatabase.Kind kind) {
+        try (TestInstance instance = TestInstance.start(kind)) {
+            Community community = Community.on(instance);
+            BrowserClient paula = community.artist("paula");
+            String first = publish(paula, "public");
+            String hidden = publish(paula, "followers");
+            String pinned = publish(paula, "unlisted", ", \"pinned\": true");
+            BrowserClient peer = community.visitor();
+
+            Map<String, Object> outbox = json(get(peer, "/users/paula/outbox", AP));
+            assertEquals("OrderedCollection", outbox.get("type"));
+            assertEquals(2, ((Number) outbox.get("totalItems")).intValue(), "followers-only posts are not counted");
+            assertEquals("http://localhost/users/paula/outbox?page=true", outbox.get("first"));
+            Map<String, Object> page = json(get(peer, "/users/paula/outbox?page=true", AP));
+            assertEquals("OrderedCollectionPage", page.get("type"));
+            assertEquals("http://localhost/users/paula/outbox", page.get("partOf"));
+            assertEquals(null, page.get("next"), "one page");
+            List<?> items = (List<?>) page.get("orderedItems");
+            assertEquals(List.of("http://localhost/posts/" + pinned + "/activity", "http://localhost/posts/" + first
+                    + "/activity"), items.stream().map(i -> ((Map<?, ?>) i).get("id")).toList(), "newest first");
+            Map<?, ?> create = (Map<?, ?>) items.get(1);
+            assertEquals("Create", create.get("type"));
+            assertEquals("http://localhost/users/paula", create.get("actor"));
+            assertEquals("http://localhost/posts/" + first, ((Map<?, ?>) create.get("object")).get("id"));
+            assertTrue(!page.toString().contains(hidden), "followers-only posts are not listed");
+
+            Map<String, Object> featured = json(get(peer, "/users/paula/collections/featured", AP));
+            assertEquals(List.of("http://localhost/posts/" + pinned), ((List<?>) featured.get("orderedItems")).stream()
+                    .map(i -> ((Map<?, ?>) i).get("id")).toList());
+            assertEquals("http://localhost/users/paula/collections/featured",
+                    json(get(peer, "/users/paula", AP)).get("featured"));
+        }
+    }
+
     private static String publish(BrowserClient artist, String visibility) {
+        return publish(artist, visibility, "");
+    }
+
+    private static String publish(BrowserClient artist, String visibility, String more) {
         String image = Community.upload(artist, Community.artwork(9, 48, 32), "");
         HttpResponse<String> created = artist.json("POST", "/api/v1/posts", "{\"media\": [\"" + image
-                + "\"], \"visibility\": \"" + visibility + "\"}");
+                + "\"], \"visibility\": \"" + visibility + "\"" + more + "}");
         assertEquals(201, created.statusCode(), created.body());
         return (String) json(created).get("id");
     }

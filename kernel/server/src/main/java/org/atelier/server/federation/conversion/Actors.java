@@ -21,10 +21,11 @@ import org.jsoup.nodes.Entities;
 /**
  * Actor documents: each active account as a {@code Person} at {@code /users/<name>} (and at its
  * profile page {@code /@<name>} when an ActivityPub client asks), with its public key, inbox,
- * outbox, followers, following, shared inbox, whether it approves followers, its profile page,
- * avatar, banner, bio and links; and the instance actor ({@code Application} at {@code /actor}),
- * which signs the instance's own requests. The followers, following and outbox collections give
- * their sizes. A browser asking for {@code /users/<name>} is sent to the profile page.
+ * outbox, followers, following, featured (pinned) works, shared inbox, whether it approves
+ * followers, its profile page, avatar, banner, bio and links; and the instance actor
+ * ({@code Application} at {@code /actor}), which signs the instance's own requests. The followers
+ * and following collections give their sizes; the outbox and featured ones are
+ * {@link ActorCollections}. A browser asking for {@code /users/<name>} is sent to the profile page.
  */
 public final class Actors {
     /** The extension terms actor documents use beyond ActivityStreams and security v1. */
@@ -76,10 +77,6 @@ public final class Actors {
             Profile p = profile(x);
             send(x, collection(instance.actorPart(p.username(), "following"), p.followingCount()));
         });
-        router.get("/users/{username}/outbox", x -> {
-            Profile p = profile(x);
-            send(x, collection(instance.actorPart(p.username(), "outbox"), p.postCount()));
-        });
         router.get("/actor", x -> send(x, instanceActor()));
     }
 
@@ -105,6 +102,7 @@ public final class Actors {
         v.put("outbox", instance.actorPart(profile.username(), "outbox"));
         v.put("followers", instance.actorPart(profile.username(), "followers"));
         v.put("following", instance.actorPart(profile.username(), "following"));
+        v.put("featured", instance.actorPart(profile.username(), "collections/featured"));
         v.put("endpoints", Map.of("sharedInbox", instance.sharedInbox()));
         v.put("publicKey", publicKey(id, profile.accountId()));
         profile.avatar().ifPresent(media -> v.put("icon", image(media, "thumbnail")));

@@ -73,7 +73,7 @@ public final class Notes {
         String id = instance.baseUrl() + "/posts/" + r.publicId();
         String actor = instance.actor(r.authorUsername());
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("@context", List.of(ActivityStreams.CONTEXT, terms()));
+        v.put("@context", context());
         v.put("id", id);
         v.put("type", "Note");
         v.put("attributedTo", actor);
@@ -149,6 +149,11 @@ public final class Notes {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** @return the {@code @context} of Notes and of collections holding them */
+    static List<Object> context() {
+        return List.of(ActivityStreams.CONTEXT, terms());
     }
 
     private static Map<String, Object> terms() {

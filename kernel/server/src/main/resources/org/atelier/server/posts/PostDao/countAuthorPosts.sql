@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM posts p WHERE p.author_id = :authorId AND p.state = 'published' AND (<postVisible>)
