@@ -220,7 +220,7 @@ public final class Atelier implements AutoCloseable {
             Instance instance = Instance.of(config.baseUrl());
             ActorKeys actorKeys = new ActorKeys(database, clock);
             new Actors(instance, accounts, profiles, actorKeys).routes(router);
-            Notes notes = new Notes(instance, posts);
+            Notes notes = new Notes(instance, posts, accounts);
             notes.routes(router);
             new ActorCollections(instance, accounts, posts, notes).routes(router);
             new Discovery(instance, accounts, settings, database, clock).routes(router);

@@ -32,6 +32,7 @@ class NotesTest {
         try (TestInstance instance = TestInstance.start(kind)) {
             Community community = Community.on(instance);
             BrowserClient paula = community.artist("paula");
+            community.artist("bruno");
             List<String> images = new ArrayList<>();
             images.add(Community.upload(paula, Community.artwork(1, 64, 48), "alt=A%20red%20fox%20asleep"));
             for (int i = 2; i <= 5; i++) {
@@ -41,7 +42,7 @@ class NotesTest {
                     .statusCode());
             Community.awaitReady(paula, images.get(0));
             HttpResponse<String> created = paula.json("POST", "/api/v1/posts", "{\"media\": [\"" + String.join("\", \"", images)
-                    + "\"], \"title\": \"Fox <study>\", \"description\": \"Ink on paper #sketch\","
+                    + "\"], \"title\": \"Fox <study>\", \"description\": \"Ink on paper #sketch, for @bruno and @nobody and @ana@elsewhere.example\","
                     + " \"embeds\": [\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"], \"sensitive\": true,"
                     + " \"contentWarning\": \"eye contact\", \"licence\": \"cc-by\"}");
             assertEquals(201, created.statusCode(), created.body());
@@ -52,14 +53,16 @@ class NotesTest {
             assertEquals("http://localhost/posts/" + id, note.get("id"));
             assertEquals("http://localhost/users/paula", note.get("attributedTo"));
             assertEquals(List.of("https://www.w3.org/ns/activitystreams#Public"), note.get("to"));
-            assertEquals(List.of("http://localhost/users/paula/followers"), note.get("cc"));
+            assertEquals(List.of("http://localhost/users/paula/followers", "http://localhost/users/bruno"), note.get("cc"),
+                    "the mentioned local artist is addressed; nobody does not exist, ana's server is not asked yet");
             assertEquals(true, note.get("sensitive"));
             assertEquals("eye contact", note.get("summary"));
             String content = (String) note.get("content");
             assertTrue(content.startsWith("<p><strong>Fox &lt;study&gt;</strong></p>"), content);
             assertTrue(content.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ"), content);
             assertTrue(content.contains("5 images — see them all: <a href=\"http://localhost/posts/" + id + "\">"), content);
-            assertEquals(List.of(Map.of("type", "Hashtag", "href", "http://localhost/tags/sketch", "name", "#sketch")),
+            assertEquals(List.of(Map.of("type", "Hashtag", "href", "http://localhost/tags/sketch", "name", "#sketch"),
+                    Map.of("type", "Mention", "href", "http://localhost/users/bruno", "name", "@bruno@localhost")),
                     note.get("tag"));
             assertEquals("https://creativecommons.org/licenses/by/4.0/", note.get("license"));
             assertEquals(true, note.get("noAiTraining"));

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.atelier.server.accounts.AccountStatus;
+import org.atelier.server.accounts.Accounts;
 import org.atelier.server.federation.ActivityStreams;
 import org.atelier.server.federation.Instance;
 import org.atelier.server.http.Json;
@@ -15,6 +17,8 @@ import org.atelier.server.posts.Post;
 import org.atelier.server.posts.PostImage;
 import org.atelier.server.posts.PostRecord;
 import org.atelier.server.posts.Posts;
+import org.atelier.server.text.MarkdownRenderer;
+import org.atelier.server.text.Mention;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -24,8 +28,9 @@ import org.jsoup.nodes.Entities;
  * focal point and alt text as {@code name} and {@code summary}); a post of more than four images
  * says so in its text, with a link, for servers that show four; embeds are links in the text;
  * the title leads the text; a content warning is {@code summary} with {@code sensitive}; tags are
- * {@code Hashtag}s. The licence and the artist's no-AI-training choice travel as extension terms
- * defined inline in the {@code @context} ({@link #NAMESPACE}).
+ * {@code Hashtag}s, and mentioned local artists {@code Mention}s, addressed in {@code cc}. The
+ * licence and the artist's no-AI-training choice travel as extension terms defined inline in the
+ * {@code @context} ({@link #NAMESPACE}).
  */
 public final class Notes {
     /** Atelier's extension vocabulary: IRIs under it need not resolve; FEDERATION.md defines the terms. */
@@ -37,16 +42,19 @@ public final class Notes {
 
     private final Instance instance;
     private final Posts posts;
+    private final Accounts accounts;
 
     /**
      * Creates the converter.
      *
      * @param instance the instance's URLs
      * @param posts    the posts
+     * @param accounts the accounts (mentions)
      */
-    public Notes(Instance instance, Posts posts) {
+    public Notes(Instance instance, Posts posts, Accounts accounts) {
         this.instance = instance;
         this.posts = posts;
+        this.accounts = accounts;
     }
 
     /**
@@ -101,12 +109,49 @@ public final class Notes {
         v.put("summary", r.isSensitive() && !r.contentWarning().isBlank() ? r.contentWarning() : null);
         v.put("content", content(post, id));
         v.put("attachment", post.images().stream().map(this::attachment).toList());
-        v.put("tag", post.tags().stream().map(tag -> Map.of("type", "Hashtag",
-                "href", instance.baseUrl() + "/tags/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8),
-                "name", "#" + tag)).toList());
+        List<Map<String, Object>> tags = new java.util.ArrayList<>();
+        for (String tag : post.tags()) {
+            tags.add(Map.of("type", "Hashtag", "href", instance.baseUrl() + "/tags/"
+                    + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8), "name", "#" + tag));
+        }
+        List<String> mentioned = new java.util.ArrayList<>();
+        for (String username : mentionedHere(r)) {
+            String href = instance.actor(username);
+            tags.add(Map.of("type", "Mention", "href", href, "name", "@" + username + "@" + instance.domain()));
+            mentioned.add(href);
+        }
+        if (!mentioned.isEmpty()) {
+            // mentioned artists are addressed too, as every peer expects of a mention
+            List<String> cc = new java.util.ArrayList<>(cast(v.get("cc")));
+            mentioned.stream().filter(m -> !cc.contains(m)).forEach(cc::add);
+            v.put("cc", cc);
+        }
+        v.put("tag", tags);
         Licence.of(r.licence()).filter(l -> !l.url().isEmpty()).ifPresent(l -> v.put("license", l.url()));
         v.put("noAiTraining", r.noAiTraining());
         return v;
+    }
+
+    /**
+     * The local artists the description mentions ({@code @name}, or {@code @name@} this instance),
+     * active accounts only, each once. Mentions of other servers' artists need WebFinger, which
+     * the next layer brings.
+     */
+    private List<String> mentionedHere(PostRecord r) {
+        List<String> found = new java.util.ArrayList<>();
+        for (Mention m : MarkdownRenderer.forDescriptions().render(r.description()).mentions()) {
+            boolean local = m.host().map(h -> h.equalsIgnoreCase(instance.domain())).orElse(true);
+            if (local) {
+                accounts.byUsername(m.username()).filter(a -> a.status() == AccountStatus.ACTIVE)
+                        .map(a -> a.username()).filter(u -> !found.contains(u)).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> cast(Object list) {
+        return (List<String>) list;
     }
 
     private String content(Post post, String url) {
