@@ -106,17 +106,6 @@ public final class Posts {
     }
 
     /**
-     * Forgets what a post holds (images, renditions, embeds, tags) from the few seconds' cache that
-     * lists read it from: for code outside this class that changes those (an image's alt text or
-     * crop, say). Rows — state, visibility, counts — are never cached.
-     *
-     * @param postId the post's internal id
-     */
-    public void forget(long postId) {
-        contents.forget(postId);
-    }
-
-    /**
      * Creates a post.
      *
      * @param author  the signed-in artist

@@ -11,10 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.atelier.server.federation.IdHash;
-import org.atelier.server.federation.signatures.HttpSignatures;
 import org.atelier.server.federation.signatures.SignatureException;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.Hashes;
 
 /**
  * Remote actors' public keys, by the {@code keyId} a signature names: kept in {@code remote_keys},
@@ -73,7 +72,7 @@ public final class RemoteKeys {
      * @throws SignatureException when the documents cannot be had
      */
     public Optional<RemoteKey> key(String keyId, boolean refetch) throws SignatureException {
-        String hash = IdHash.of(keyId);
+        String hash = Hashes.sha256(keyId);
         if (!refetch) {
             Optional<RemoteKeyDao.Row> kept = dao.find(hash);
             if (kept.isPresent()) {
@@ -86,11 +85,6 @@ public final class RemoteKeys {
         }
         dao.put(hash, keyId, fetched.get().ownerId(), fetched.get().pem(), clock.instant());
         return Optional.of(new RemoteKey(keyId, fetched.get().ownerId(), parse(fetched.get().pem())));
-    }
-
-    /** @return these keys as a signature verifier reads them */
-    public HttpSignatures.KeyResolver resolver() {
-        return (keyId, refetch) -> key(keyId, refetch).map(RemoteKey::key);
     }
 
     private record Owned(String ownerId, String pem) {

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.atelier.server.accounts.Account;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.federation.ActivityStreams;
-import org.atelier.server.federation.IdHash;
 import org.atelier.server.federation.dereferencing.RemoteKeys;
 import org.atelier.server.federation.signatures.HttpSignatures;
 import org.atelier.server.federation.signatures.SignatureException;
@@ -26,6 +26,7 @@ import org.atelier.server.jobs.ClaimedJob;
 import org.atelier.server.jobs.EnqueueOptions;
 import org.atelier.server.jobs.JobQueue;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.Hashes;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -116,21 +117,25 @@ public final class Inbox {
 
         SignedRequest request = SignedRequest.of("POST", target(x), headers(x), Optional.of(body));
         HttpSignatures.Verified verified;
-        RemoteKeys.RemoteKey key;
+        // the key the signature verified with, as the resolver last gave it: its owner is checked next
+        AtomicReference<RemoteKeys.RemoteKey> used = new AtomicReference<>();
         try {
-            verified = HttpSignatures.verify(request, keys.resolver(), clock);
-            key = keys.key(verified.keyId(), false)
-                    .orElseThrow(() -> new SignatureException("The key " + verified.keyId() + " is gone."));
+            verified = HttpSignatures.verify(request, (keyId, refetch) -> {
+                Optional<RemoteKeys.RemoteKey> found = keys.key(keyId, refetch);
+                found.ifPresent(used::set);
+                return found.map(RemoteKeys.RemoteKey::key);
+            }, clock);
         } catch (SignatureException e) {
             throw new HttpError(401, e.getMessage());
         }
+        RemoteKeys.RemoteKey key = used.get();
         if (!key.ownerId().equals(actor)) {
             throw new HttpError(403, "The activity's actor " + actor + " did not sign it (" + key.ownerId() + " did).");
         }
         if (!sameHost(id, actor)) {
             throw new HttpError(403, "The activity's id is not on its actor's host.");
         }
-        String hash = IdHash.of(id);
+        String hash = Hashes.sha256(id);
         jdbi.useTransaction(h -> {
             InboxDao tx = h.attach(InboxDao.class);
             if (tx.insert(hash, id, type, actor, verified.keyId(), recipient.map(Account::id).orElse(null),
