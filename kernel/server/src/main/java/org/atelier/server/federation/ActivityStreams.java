@@ -57,6 +57,32 @@ public final class ActivityStreams {
         return wanted(request.headers().first(io.helidon.http.HeaderNames.ACCEPT).orElse(null));
     }
 
+    /**
+     * Answers with an ActivityStreams document. {@code Vary: Accept}, as the same URL may answer
+     * HTML to browsers.
+     *
+     * @param x        the exchange
+     * @param document the document, JSON-ready
+     */
+    public static void send(org.atelier.server.http.Exchange x, Object document) {
+        x.response().header(io.helidon.http.HeaderNames.VARY, "Accept");
+        x.send(200, ACTIVITY_JSON + "; charset=utf-8", org.atelier.server.http.Json.write(document));
+    }
+
+    /**
+     * The start of an {@code OrderedCollection} document; callers add its size or items.
+     *
+     * @param id the collection's id
+     * @return {@code @context}, {@code id} and {@code type}, in that order, to add to
+     */
+    public static java.util.Map<String, Object> orderedCollection(String id) {
+        java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("@context", CONTEXT);
+        v.put("id", id);
+        v.put("type", "OrderedCollection");
+        return v;
+    }
+
     private static double quality(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String param = parts[i].strip();

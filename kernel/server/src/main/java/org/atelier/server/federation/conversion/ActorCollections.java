@@ -1,6 +1,5 @@
 package org.atelier.server.federation.conversion;
 
-import io.helidon.http.HeaderNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.atelier.server.accounts.Accounts;
 import org.atelier.server.federation.ActivityStreams;
 import org.atelier.server.federation.Instance;
 import org.atelier.server.http.Exchange;
-import org.atelier.server.http.Json;
 import org.atelier.server.http.Router;
 import org.atelier.server.posts.Post;
 import org.atelier.server.posts.Posts;
@@ -58,11 +56,11 @@ public final class ActorCollections {
             Account account = accounts.activeArtist(x.pathParam("username"));
             List<Object> items = posts.pinned(Optional.empty(), account.id()).stream().map(p -> (Object) notes.note(p))
                     .toList();
-            Map<String, Object> v = collection(instance.actorPart(account.username(), "collections/featured"));
+            Map<String, Object> v = ActivityStreams.orderedCollection(instance.actorPart(account.username(), "collections/featured"));
             v.put("@context", Notes.context());
             v.put("totalItems", items.size());
             v.put("orderedItems", items);
-            send(x, v);
+            ActivityStreams.send(x, v);
         });
     }
 
@@ -71,10 +69,10 @@ public final class ActorCollections {
         String id = instance.actorPart(account.username(), "outbox");
         Optional<String> page = x.request().query().first("page").asOptional();
         if (page.isEmpty()) {
-            Map<String, Object> v = collection(id);
+            Map<String, Object> v = ActivityStreams.orderedCollection(id);
             v.put("totalItems", posts.countPublished(Optional.empty(), account.id()));
             v.put("first", id + "?page=true");
-            send(x, v);
+            ActivityStreams.send(x, v);
             return;
         }
         Posts.Page found = posts.published(Optional.empty(), account.id(), Cursor.before(x), PAGE);
@@ -86,7 +84,7 @@ public final class ActorCollections {
         v.put("partOf", id);
         found.next().ifPresent(next -> v.put("next", id + "?page=true&before=" + next));
         v.put("orderedItems", found.items().stream().map(this::create).toList());
-        send(x, v);
+        ActivityStreams.send(x, v);
     }
 
     private Map<String, Object> create(Post post) {
@@ -102,17 +100,5 @@ public final class ActorCollections {
         object.remove("@context"); // the page's, which carries the same terms
         create.put("object", object);
         return create;
-    }
-
-    private static Map<String, Object> collection(String id) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("@context", ActivityStreams.CONTEXT);
-        v.put("id", id);
-        v.put("type", "OrderedCollection");
-        return v;
-    }
-
-    private static void send(Exchange x, Map<String, Object> document) {
-        x.send(200, ActivityStreams.ACTIVITY_JSON + "; charset=utf-8", Json.write(document));
     }
 }

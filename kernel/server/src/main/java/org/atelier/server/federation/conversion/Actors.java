@@ -11,7 +11,6 @@ import org.atelier.server.federation.ActivityStreams;
 import org.atelier.server.federation.Instance;
 import org.atelier.server.federation.keys.ActorKeys;
 import org.atelier.server.http.Exchange;
-import org.atelier.server.http.Json;
 import org.atelier.server.http.Router;
 import org.atelier.server.profiles.Profile;
 import org.atelier.server.profiles.ProfileLink;
@@ -58,11 +57,12 @@ public final class Actors {
      * @param router the router
      */
     public void routes(Router router) {
-        router.getWhen("/@{username}", ActivityStreams::wantedBy, x -> send(x, person(profile(x))));
+        router.getWhen("/@{username}", ActivityStreams::wantedBy,
+                x -> ActivityStreams.send(x, person(profile(x))));
         router.get("/users/{username}", x -> {
             Profile profile = profile(x);
             if (ActivityStreams.wantedBy(x.request())) {
-                send(x, person(profile));
+                ActivityStreams.send(x, person(profile));
             } else {
                 x.response().status(302);
                 x.response().header(HeaderNames.LOCATION, "/@" + profile.username());
@@ -71,13 +71,13 @@ public final class Actors {
         });
         router.get("/users/{username}/followers", x -> {
             Profile p = profile(x);
-            send(x, collection(instance.actorPart(p.username(), "followers"), p.followerCount()));
+            ActivityStreams.send(x, collection(instance.actorPart(p.username(), "followers"), p.followerCount()));
         });
         router.get("/users/{username}/following", x -> {
             Profile p = profile(x);
-            send(x, collection(instance.actorPart(p.username(), "following"), p.followingCount()));
+            ActivityStreams.send(x, collection(instance.actorPart(p.username(), "following"), p.followingCount()));
         });
-        router.get("/actor", x -> send(x, instanceActor()));
+        router.get("/actor", x -> ActivityStreams.send(x, instanceActor()));
     }
 
     /**
@@ -143,11 +143,8 @@ public final class Actors {
         return Map.of("type", "Image", "url", instance.baseUrl() + "/media/" + mediaId + "/" + rendition);
     }
 
-    private Map<String, Object> collection(String id, long total) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("@context", ActivityStreams.CONTEXT);
-        v.put("id", id);
-        v.put("type", "OrderedCollection");
+    private static Map<String, Object> collection(String id, long total) {
+        Map<String, Object> v = ActivityStreams.orderedCollection(id);
         v.put("totalItems", total);
         return v;
     }
@@ -161,11 +158,6 @@ public final class Actors {
     private Profile profile(Exchange x) {
         Account account = accounts.activeArtist(x.pathParam("username"));
         return profiles.byUsername(account.username()).orElseThrow();
-    }
-
-    private static void send(Exchange x, Map<String, Object> document) {
-        x.response().header(HeaderNames.VARY, "Accept");
-        x.send(200, ActivityStreams.ACTIVITY_JSON + "; charset=utf-8", Json.write(document));
     }
 
 

@@ -1,6 +1,5 @@
 package org.atelier.server.federation.conversion;
 
-import io.helidon.http.HeaderNames;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.atelier.server.accounts.AccountStatus;
 import org.atelier.server.accounts.Accounts;
 import org.atelier.server.federation.ActivityStreams;
 import org.atelier.server.federation.Instance;
-import org.atelier.server.http.Json;
 import org.atelier.server.http.Router;
 import org.atelier.server.posts.Licence;
 import org.atelier.server.posts.Post;
@@ -65,8 +63,7 @@ public final class Notes {
     public void routes(Router router) {
         router.getWhen("/posts/{id}", ActivityStreams::wantedBy, x -> {
             Post post = posts.find(Optional.empty(), x.pathParam("id"));
-            x.response().header(HeaderNames.VARY, "Accept");
-            x.send(200, ActivityStreams.ACTIVITY_JSON + "; charset=utf-8", Json.write(note(post)));
+            ActivityStreams.send(x, note(post));
         });
     }
 
