@@ -3,9 +3,8 @@ package org.atelier.server.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.atelier.server.store.ShortLivedCache;
 
 /**
  * Live sessions looked up lately, by the hash of their secret, for {@link #TTL}: a page that
@@ -20,32 +19,23 @@ final class SessionCache {
     /** Most sessions kept; past this the cache starts again. */
     static final int MAX_SESSIONS = 10_000;
 
-    private record Kept(Session session, Instant until) {
-    }
-
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final ShortLivedCache<String, Session> kept;
     private final Clock clock;
 
     SessionCache(Clock clock) {
         this.clock = clock;
+        this.kept = new ShortLivedCache<>(clock, MAX_SESSIONS);
     }
 
     /** @return the session kept for this secret hash, if still fresh */
     Optional<Session> get(String secretHash) {
-        Kept k = kept.get(secretHash);
-        if (k == null || !k.until().isAfter(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(k.session());
+        return kept.get(secretHash);
     }
 
     /** Keeps a session for {@link #TTL}, or until it expires if that is sooner. */
     void put(String secretHash, Session session, Instant expiresAt) {
-        if (kept.size() >= MAX_SESSIONS) {
-            kept.clear();
-        }
         Instant until = clock.instant().plus(TTL);
-        kept.put(secretHash, new Kept(session, until.isBefore(expiresAt) ? until : expiresAt));
+        kept.put(secretHash, session, until.isBefore(expiresAt) ? until : expiresAt);
     }
 
     void forget(String secretHash) {

@@ -2,12 +2,10 @@ package org.atelier.server.feeds;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.atelier.server.social.SocialEvents;
 import org.atelier.server.store.Database;
+import org.atelier.server.store.ShortLivedCache;
 
 /**
  * The accounts silenced for each viewer — muted by them, or blocked either way — as explore's
@@ -22,12 +20,9 @@ public final class SilencedAccounts implements SocialEvents {
     /** Most viewers kept; past this the cache starts again. */
     static final int MAX_VIEWERS = 10_000;
 
-    private record Kept(Set<Long> silenced, Instant until) {
-    }
-
     private final FeedDao dao;
     private final Clock clock;
-    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    private final ShortLivedCache<Long, Set<Long>> kept;
 
     /**
      * Creates the cache.
@@ -38,6 +33,7 @@ public final class SilencedAccounts implements SocialEvents {
     public SilencedAccounts(Database database, Clock clock) {
         this.dao = database.jdbi().onDemand(FeedDao.class);
         this.clock = clock;
+        this.kept = new ShortLivedCache<>(clock, MAX_VIEWERS);
     }
 
     /**
@@ -47,17 +43,11 @@ public final class SilencedAccounts implements SocialEvents {
      * @return muted by them or blocked either way
      */
     Set<Long> of(long viewerId) {
-        Instant now = clock.instant();
-        Kept k = kept.get(viewerId);
-        if (k != null && k.until().isAfter(now)) {
-            return k.silenced();
-        }
-        Set<Long> silenced = Set.copyOf(dao.silenced(viewerId));
-        if (kept.size() >= MAX_VIEWERS) {
-            kept.clear();
-        }
-        kept.put(viewerId, new Kept(silenced, now.plus(TTL)));
-        return silenced;
+        return kept.get(viewerId).orElseGet(() -> {
+            Set<Long> silenced = Set.copyOf(dao.silenced(viewerId));
+            kept.put(viewerId, silenced, clock.instant().plus(TTL));
+            return silenced;
+        });
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.atelier.server.store.ShortLivedCache;
 
 /**
  * What posts hold besides their row — images with their renditions, embed links, tags — kept, so
@@ -34,38 +34,29 @@ final class PostContentCache {
     record Content(List<PostImage> images, List<String> embeds, List<String> tags) {
     }
 
-    private record Timed(Content content, Instant updatedAt, Instant expires) {
+    private record Read(Content content, Instant updatedAt) {
     }
 
-    private final Map<Long, Timed> entries = new ConcurrentHashMap<>();
+    private final ShortLivedCache<Long, Read> entries;
     private final Clock clock;
 
     PostContentCache(Clock clock) {
         this.clock = clock;
+        this.entries = new ShortLivedCache<>(clock, MAX_POSTS);
     }
 
     /** @return the content of those posts that is cached and read with the row as it is now, by post id */
     Map<Long, Content> get(Collection<PostRecord> posts) {
-        Instant now = clock.instant();
         Map<Long, Content> found = new HashMap<>();
         for (PostRecord post : posts) {
-            Timed timed = entries.get(post.id());
-            if (timed != null && timed.updatedAt().equals(post.updatedAt()) && timed.expires().isAfter(now)) {
-                found.put(post.id(), timed.content());
-            }
+            entries.get(post.id()).filter(read -> read.updatedAt().equals(post.updatedAt()))
+                    .ifPresent(read -> found.put(post.id(), read.content()));
         }
         return found;
     }
 
     void put(PostRecord post, Content content) {
-        Instant now = clock.instant();
-        if (entries.size() >= MAX_POSTS) {
-            entries.values().removeIf(t -> !t.expires().isAfter(now));
-            if (entries.size() >= MAX_POSTS) {
-                entries.clear();
-            }
-        }
-        entries.put(post.id(), new Timed(content, post.updatedAt(), now.plus(TTL)));
+        entries.put(post.id(), new Read(content, post.updatedAt()), clock.instant().plus(TTL));
     }
 
     void forget(long postId) {
